@@ -1,0 +1,110 @@
+package io.incore.websocket;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Common base of {@link Signal} and {@link ValueSignal}: a named event of one {@link InCoreObject} to which
+ * listeners connect.
+ * <p>
+ * Emissions are queued on the owning object's serial event context, so the listeners of one object run in
+ * emission order and never concurrently. Listeners are looked up when an emission is delivered, not when it is
+ * queued. A listener that throws is logged and the remaining listeners still run.
+ *
+ * @param <L> the listener type
+ */
+public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
+
+	private static final System.Logger logger = System.getLogger(AbstractSignal.class.getName());
+
+	private final InCoreObject owner;
+
+	private final String name;
+
+	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+
+	AbstractSignal(InCoreObject owner, String name) {
+		this.owner = owner;
+		this.name = name;
+	}
+
+	/**
+	 * Returns the signal's name as the InCore reference spells it, e.g. {@code textMessageReceived}.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Connects a listener that receives the emitted arguments as an array, whatever the signal's arity: empty
+	 * for a signal without arguments, one element otherwise. Meant for generic bridges (event publishing,
+	 * logging) that handle every signal alike.
+	 * @param listener the listener
+	 * @return the handle that disconnects it
+	 */
+	public abstract SignalConnection connectGeneric(Consumer<Object[]> listener);
+
+	/**
+	 * Returns the number of connected listeners.
+	 * @return the listener count
+	 */
+	public int listenerCount() {
+		return this.registrations.size();
+	}
+
+	SignalConnection add(L listener) {
+		Objects.requireNonNull(listener, "listener must not be null");
+		Registration registration = new Registration(listener);
+		this.registrations.add(registration);
+		return registration;
+	}
+
+	void emit(Consumer<L> invocation) {
+		this.owner.eventContext().execute(() -> deliver(invocation));
+	}
+
+	private void deliver(Consumer<L> invocation) {
+		for (Registration registration : this.registrations) {
+			try {
+				invocation.accept(registration.listener);
+			}
+			catch (RuntimeException | Error ex) {
+				if (ex instanceof VirtualMachineError) {
+					throw ex;
+				}
+				logger.log(Level.WARNING, "Listener of signal '" + this.name + "' of " + this.owner.describe()
+						+ " threw an exception; the other listeners still run", ex);
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
+	private final class Registration implements SignalConnection {
+
+		private final L listener;
+
+		Registration(L listener) {
+			this.listener = listener;
+		}
+
+		@Override
+		public void disconnect() {
+			AbstractSignal.this.registrations.remove(this);
+		}
+
+		@Override
+		public boolean isConnected() {
+			return AbstractSignal.this.registrations.contains(this);
+		}
+
+	}
+
+}

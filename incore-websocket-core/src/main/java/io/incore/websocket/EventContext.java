@@ -1,0 +1,66 @@
+package io.incore.websocket;
+
+import java.lang.System.Logger.Level;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The serial event context of one {@link InCoreObject}: tasks run in submission order, one at a time, on a
+ * shared bounded executor. At most one drain of the queue is scheduled at any time, which gives both order and
+ * mutual exclusion without a thread per object. A drain runs a bounded batch and then yields the thread so that
+ * one busy object cannot starve the others.
+ */
+final class EventContext implements Executor {
+
+	private static final System.Logger logger = System.getLogger(EventContext.class.getName());
+
+	private static final int BATCH = 64;
+
+	private final Executor executor;
+
+	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
+	EventContext(Executor executor) {
+		this.executor = executor;
+	}
+
+	@Override
+	public void execute(Runnable task) {
+		this.tasks.add(task);
+		scheduleDrain();
+	}
+
+	private void scheduleDrain() {
+		if (this.scheduled.compareAndSet(false, true)) {
+			this.executor.execute(this::drain);
+		}
+	}
+
+	private void drain() {
+		for (int i = 0; i < BATCH; i++) {
+			Runnable task = this.tasks.poll();
+			if (task == null) {
+				break;
+			}
+			runSafely(task);
+		}
+		this.scheduled.set(false);
+		if (!this.tasks.isEmpty()) {
+			scheduleDrain();
+		}
+	}
+
+	private static void runSafely(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.ERROR, "Event task failed", ex);
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.incore.websocket;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JVM-wide, bounded thread pools every object of this library shares.
+ * <p>
+ * Decision: there is no explicit start or stop. Every pool starts its threads on demand and lets each of them
+ * end after {@link #IDLE_KEEP_ALIVE} without work, so once every connection is closed no thread of this
+ * library remains, and a later connection simply starts them again. The pools are fixed in size, so thousands
+ * of objects share a handful of threads.
+ * <ul>
+ * <li>{@code incore-websocket-event-N}: runs the serial event contexts (signal delivery); one per core, at
+ * least two.</li>
+ * <li>{@code incore-websocket-connect-N}: runs blocking connection attempts (TCP, TLS and HTTP upgrade); at
+ * most {@link #CONNECT_THREADS} at once, further attempts wait in line.</li>
+ * <li>{@code incore-websocket-timer}: one thread for timeouts and Tyrus' session timers.</li>
+ * </ul>
+ */
+final class SharedExecutors {
+
+	static final Duration IDLE_KEEP_ALIVE = Duration.ofSeconds(1);
+
+	static final int CONNECT_THREADS = 8;
+
+	static final String THREAD_NAME_PREFIX = "incore-websocket-";
+
+	private static final ThreadPoolExecutor events = pool("event",
+			Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
+
+	private static final ScheduledExecutorService scheduler = createScheduler();
+
+	private SharedExecutors() {
+	}
+
+	static Executor events() {
+		return events;
+	}
+
+	static ExecutorService connector() {
+		return connector;
+	}
+
+	static ScheduledExecutorService scheduler() {
+		return scheduler;
+	}
+
+	private static ThreadPoolExecutor pool(String name, int threads) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_KEEP_ALIVE.toMillis(),
+				TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), daemonThreads(name));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	private static ScheduledExecutorService createScheduler() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemonThreads("timer"));
+		executor.setRemoveOnCancelPolicy(true);
+		executor.setKeepAliveTime(IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+		executor.allowCoreThreadTimeOut(true);
+		return new ZeroDelayInlineScheduler(executor);
+	}
+
+	private static ThreadFactory daemonThreads(String name) {
+		AtomicInteger counter = new AtomicInteger();
+		return (runnable) -> {
+			String suffix = name.equals("timer") ? "" : "-" + counter.incrementAndGet();
+			Thread thread = new Thread(runnable, THREAD_NAME_PREFIX + name + suffix);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

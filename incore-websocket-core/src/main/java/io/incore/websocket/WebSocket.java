@@ -1,0 +1,672 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server, on the Tyrus client.
+ * <p>
+ * It can be used in two ways, also together. <b>Message mode:</b> set {@code url}, rely on {@code autoConnect}
+ * (or call {@link #connectToHost()}), send with {@link #sendTextMessage(String)} and
+ * {@link #sendBinaryMessage(byte[])}, receive through {@link #textMessageReceived} and
+ * {@link #binaryMessageReceived}. <b>IoDevice mode:</b> {@link #open()} connects; every binary message received
+ * while open is appended to the read stream ({@code read}, {@code readLine}, ...), and {@link #write(byte[])}
+ * sends one binary message. Text messages never enter the read stream.
+ * <p>
+ * <b>State machine.</b> {@code Closed → Connecting → Open → Closing → Closed}. Every transition sets
+ * {@code state}, emits {@code stateChanged()} and then the specific signal: {@link #connected} after
+ * {@code Open}, {@link #disconnected} after {@code Closed}. Decision (as Qt): {@code disconnected()} is also
+ * emitted when an attempt fails, i.e. whenever the state returns to {@code Closed}. A peer that closes or a
+ * broken connection goes from {@code Open} straight to {@code Closed}.
+ * <p>
+ * <b>Errors</b> are reported in this order: {@code errorString} and {@code error} (their change signals fire only
+ * on a change), the specific signal ({@link #sslErrorOccurred}, then {@link #ipSocketErrorOccurred}), then
+ * {@link #errorOccurred}, then the state change if the error ended the connection. {@code error} is sticky: a
+ * later successful connection does not reset it. Invalid URLs are reported without any connection attempt:
+ * empty or malformed → {@link IpSocketError#ConnectionRefusedError}, a scheme other than ws/wss →
+ * {@link IpSocketError#UnsupportedSocketOperationError}, no host → {@link IpSocketError#EmptyHostNameError}, a
+ * port outside 1–65535 → {@link IpSocketError#PortNumberOutOfRangeError}. Nothing here throws for network
+ * reasons.
+ * <p>
+ * <b>Lifecycle.</b> Nothing connects before {@link #complete()}; then {@code autoOpen} opens the device, or else
+ * {@code autoConnect} with a non-empty URL connects. {@link #close()} leaves no socket or timer behind.
+ */
+public class WebSocket extends IoDevice {
+
+	/** The close code sent by {@link #disconnectFromHost()}: 1000, normal closure. */
+	public static final int NORMAL_CLOSURE = 1000;
+
+	/** Emitted when {@code autoConnect} changed. */
+	public final Signal autoConnectChanged = new Signal(this, "autoConnectChanged");
+
+	/** Emitted when {@code error} changed. */
+	public final Signal errorChanged = new Signal(this, "errorChanged");
+
+	/** Emitted when {@code errorString} changed. */
+	public final Signal errorStringChanged = new Signal(this, "errorStringChanged");
+
+	/** Emitted when {@code state} changed. */
+	public final Signal stateChanged = new Signal(this, "stateChanged");
+
+	/** Emitted when {@code subProtocol} changed. */
+	public final Signal subProtocolChanged = new Signal(this, "subProtocolChanged");
+
+	/** Emitted when {@code url} changed. */
+	public final Signal urlChanged = new Signal(this, "urlChanged");
+
+	/**
+	 * Emitted when a binary message was received, with its payload. While the device is open the message was
+	 * appended to the read stream (and {@code readyRead()} emitted) before this signal. Every listener receives
+	 * the same array: do not modify it.
+	 */
+	public final ValueSignal<byte[]> binaryMessageReceived = new ValueSignal<>(this, "binaryMessageReceived");
+
+	/** Emitted after the connection was established. */
+	public final Signal connected = new Signal(this, "connected");
+
+	/** Emitted whenever the state returned to {@code Closed}: after a connection ended or an attempt failed. */
+	public final Signal disconnected = new Signal(this, "disconnected");
+
+	/** Emitted for every error, even a repeat of the current {@code error}. */
+	public final Signal errorOccurred = new Signal(this, "errorOccurred");
+
+	/** Emitted with the socket-level code of an error; TLS failures also emit {@code SslHandshakeFailedError}. */
+	public final ValueSignal<IpSocketError> ipSocketErrorOccurred = new ValueSignal<>(this, "ipSocketErrorOccurred");
+
+	/** Emitted with the reason of a TLS failure, e.g. an untrusted certificate or a host name mismatch. */
+	public final ValueSignal<String> sslErrorOccurred = new ValueSignal<>(this, "sslErrorOccurred");
+
+	/** Emitted when a text message was received, with its text. */
+	public final ValueSignal<String> textMessageReceived = new ValueSignal<>(this, "textMessageReceived");
+
+	private final ObservableProperty<Boolean> autoConnect = new ObservableProperty<>(this, this.autoConnectChanged,
+			true);
+
+	private final ObservableProperty<Error> error = new ObservableProperty<>(this, this.errorChanged, Error.NoError);
+
+	private final ObservableProperty<String> errorString = new ObservableProperty<>(this, this.errorStringChanged,
+			"");
+
+	private final ObservableProperty<State> state = new ObservableProperty<>(this, this.stateChanged, State.Closed);
+
+	private final ObservableProperty<String> subProtocol = new ObservableProperty<>(this, this.subProtocolChanged,
+			"");
+
+	private final ObservableProperty<String> url = new ObservableProperty<>(this, this.urlChanged, "");
+
+	private final WebSocketOptions options;
+
+	private TyrusConnector connector;
+
+	private Attempt current;
+
+	private boolean reconnectAfterClose;
+
+	private volatile String negotiatedSubProtocol = "";
+
+	private volatile int closeCode = -1;
+
+	private volatile String closeReason = "";
+
+	/**
+	 * Creates a WebSocket with default options.
+	 * @param parent the parent, or {@code null}
+	 */
+	public WebSocket(InCoreObject parent) {
+		this(parent, WebSocketOptions.defaults());
+	}
+
+	/**
+	 * Creates a WebSocket.
+	 * @param parent the parent, or {@code null}
+	 * @param options the Java-side settings
+	 */
+	public WebSocket(InCoreObject parent, WebSocketOptions options) {
+		super(parent);
+		this.options = Objects.requireNonNull(options, "options");
+		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
+				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
+				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
+				this.textMessageReceived);
+		bind("autoConnect", Boolean.class, this::isAutoConnect, (value) -> setAutoConnect((Boolean) value));
+		bind("error", Error.class, this::getError, null);
+		bind("errorString", String.class, this::getErrorString, null);
+		bind("state", State.class, this::getState, null);
+		bind("subProtocol", String.class, this::getSubProtocol, (value) -> setSubProtocol((String) value));
+		bind("url", String.class, this::getUrl, (value) -> setUrl((String) value));
+	}
+
+	/**
+	 * Returns the options this WebSocket was created with.
+	 * @return the options
+	 */
+	public WebSocketOptions getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Returns whether the connection is established automatically at completion (and when the property turns
+	 * {@code true} on a completed, closed object).
+	 * @return the flag, {@code true} by default
+	 */
+	public boolean isAutoConnect() {
+		return this.autoConnect.get();
+	}
+
+	/**
+	 * Sets whether to connect automatically. Turning it on for a completed, closed object connects; turning it
+	 * off does not close a live connection.
+	 * @param autoConnect the flag
+	 */
+	public void setAutoConnect(boolean autoConnect) {
+		synchronized (this.lock) {
+			if (this.autoConnect.set(autoConnect) && autoConnect && isCompleted() && getState() == State.Closed
+					&& !getUrl().isEmpty()) {
+				connectToHost();
+			}
+		}
+	}
+
+	/**
+	 * Returns the most recent error, or {@link Error#NoError} if none occurred.
+	 * @return the error
+	 */
+	public Error getError() {
+		return this.error.get();
+	}
+
+	/**
+	 * Returns the human-readable text of the most recent error, with details such as the URL (secrets
+	 * redacted) and the reason.
+	 * @return the text, {@code ""} if no error occurred
+	 */
+	public String getErrorString() {
+		return this.errorString.get();
+	}
+
+	/**
+	 * Returns the connection state.
+	 * @return the state, {@link State#Closed} initially
+	 */
+	public State getState() {
+		return this.state.get();
+	}
+
+	/**
+	 * Requests a state: {@code Open} or {@code Connecting} calls {@link #connectToHost()}, {@code Closed} or
+	 * {@code Closing} calls {@link #disconnectFromHost()}. The property then follows the real state, so the
+	 * requested value may show only later or not at all (e.g. when connecting fails).
+	 * @param state the requested state
+	 */
+	public void setState(State state) {
+		switch (Objects.requireNonNull(state, "state")) {
+			case Open, Connecting -> connectToHost();
+			case Closed, Closing -> disconnectFromHost();
+		}
+	}
+
+	/**
+	 * Returns the subprotocol requested from the server.
+	 * @return the subprotocol, {@code ""} for none
+	 */
+	public String getSubProtocol() {
+		return this.subProtocol.get();
+	}
+
+	/**
+	 * Sets the subprotocol to request (one value, RFC 6455 section 1.9). Takes effect with the next connection.
+	 * A server that selects none is accepted; one that selects a subprotocol that was not requested fails the
+	 * connection with {@link IpSocketError#ConnectionRefusedError}.
+	 * @param subProtocol the subprotocol; {@code null} counts as {@code ""}
+	 */
+	public void setSubProtocol(String subProtocol) {
+		this.subProtocol.set((subProtocol != null) ? subProtocol : "");
+	}
+
+	/**
+	 * Returns the server URL.
+	 * @return the URL, {@code ""} initially
+	 */
+	public String getUrl() {
+		return this.url.get();
+	}
+
+	/**
+	 * Sets the server URL, e.g. {@code ws://ws.example.org:8000} or {@code wss://ws.example.org}. A change while
+	 * connecting or connected closes the connection and, if {@code autoConnect} is on or the device is open,
+	 * connects to the new URL.
+	 * @param url the URL; {@code null} counts as {@code ""}
+	 */
+	public void setUrl(String url) {
+		synchronized (this.lock) {
+			if (!this.url.set((url != null) ? url : "")) {
+				return;
+			}
+			State now = getState();
+			if (now == State.Connecting || now == State.Open || now == State.Closing) {
+				boolean reconnect = isAutoConnect() || isOpen();
+				disconnectFromHost();
+				if (reconnect) {
+					connectToHost();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Returns the subprotocol the server selected for the current or last connection (Java-only; InCore has no
+	 * such property).
+	 * @return the subprotocol, {@code ""} if none was selected
+	 */
+	public String getNegotiatedSubProtocol() {
+		return this.negotiatedSubProtocol;
+	}
+
+	/**
+	 * Returns the close code of the last connection that ended (Java-only), e.g. 1000 or 1001 from the server,
+	 * 1006 when it broke without a close handshake.
+	 * @return the code, -1 if no connection has ended yet
+	 */
+	public int getCloseCode() {
+		return this.closeCode;
+	}
+
+	/**
+	 * Returns the close reason that came with {@link #getCloseCode()} (Java-only).
+	 * @return the reason, {@code ""} if none
+	 */
+	public String getCloseReason() {
+		return this.closeReason;
+	}
+
+	/**
+	 * Starts connecting to {@code url}; asynchronous. Does nothing while already connecting or connected; while
+	 * closing, connects once the connection is closed. An invalid URL is reported as an error, without an
+	 * attempt.
+	 */
+	public void connectToHost() {
+		synchronized (this.lock) {
+			switch (getState()) {
+				case Closed -> startAttempt();
+				case Closing -> this.reconnectAfterClose = true;
+				case Connecting, Open -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Disconnects from the server: sends close code 1000 and waits at most the close timeout for the server's
+	 * answer, then drops the connection. An attempt still connecting is abandoned at once.
+	 */
+	public void disconnectFromHost() {
+		synchronized (this.lock) {
+			this.reconnectAfterClose = false;
+			Attempt attempt = this.current;
+			switch (getState()) {
+				case Connecting -> {
+					attempt.connection.abandon();
+					finishClosed();
+				}
+				case Open -> {
+					this.state.set(State.Closing);
+					attempt.startClosing(NORMAL_CLOSURE);
+				}
+				case Closing, Closed -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Sends a text message.
+	 * @param message the text
+	 * @return the number of UTF-8 bytes handed to the transport, or -1 if the WebSocket is not open (then
+	 * {@code error} is {@link Error#NotOpenError}) or the transport failed (then the error says why)
+	 */
+	public long sendTextMessage(String message) {
+		Objects.requireNonNull(message, "message");
+		Attempt attempt = openAttemptOrReport();
+		if (attempt == null) {
+			return -1;
+		}
+		try {
+			attempt.connection.sendText(message);
+			return Utf8.encodedLength(message);
+		}
+		catch (IOException | RuntimeException ex) {
+			attempt.sendFailed(ex);
+			return -1;
+		}
+	}
+
+	/**
+	 * Sends a binary message; {@link #write(byte[])} calls it too.
+	 * @param message the payload
+	 * @return the number of bytes handed to the transport, or -1 as for {@link #sendTextMessage(String)}
+	 */
+	public long sendBinaryMessage(byte[] message) {
+		Objects.requireNonNull(message, "message");
+		Attempt attempt = openAttemptOrReport();
+		if (attempt == null) {
+			return -1;
+		}
+		try {
+			attempt.connection.sendBinary(message);
+			return message.length;
+		}
+		catch (IOException | RuntimeException ex) {
+			attempt.sendFailed(ex);
+			return -1;
+		}
+	}
+
+	private Attempt openAttemptOrReport() {
+		synchronized (this.lock) {
+			if (getState() == State.Open) {
+				return this.current;
+			}
+			reportError(Error.NotOpenError, "Cannot send: the WebSocket is not open (state " + getState()
+					+ "); wait for connected() or check state", null, null);
+			return null;
+		}
+	}
+
+	@Override
+	void onCompleted() {
+		if (isAutoOpen()) {
+			open();
+		}
+		else if (isAutoConnect() && !getUrl().isEmpty()) {
+			connectToHost();
+		}
+	}
+
+	/**
+	 * Decision: {@code open()} returns {@code true} when a connection attempt was started or one is already
+	 * under way, {@code false} when the URL is invalid (reported as for {@link #connectToHost()} and in
+	 * {@code deviceErrorString}). {@code isOpen} then stays {@code true} across disconnects until
+	 * {@link #close()}.
+	 */
+	@Override
+	boolean openDevice() {
+		if (getState() != State.Closed) {
+			return true;
+		}
+		if (startAttempt()) {
+			return true;
+		}
+		reportDeviceError("open() failed: " + getErrorString());
+		return false;
+	}
+
+	@Override
+	void closeDevice() {
+		disconnectFromHost();
+	}
+
+	@Override
+	long writeDevice(byte[] data) {
+		return sendBinaryMessage(data);
+	}
+
+	/**
+	 * Decision: on a WebSocket {@code append}, {@code truncate} and {@code unbuffered} have no meaning, so changing
+	 * them does not drop the connection; changing {@code readOnly} does close the device, as InCore documents.
+	 */
+	@Override
+	boolean closesOnModeChange(String property) {
+		return "readOnly".equals(property);
+	}
+
+	@Override
+	long readBufferCapacity() {
+		return this.options.readBufferCapacity();
+	}
+
+	@Override
+	String describe() {
+		return super.describe() + " " + WebSocketUrl.redact(getUrl());
+	}
+
+	private boolean startAttempt() {
+		WebSocketUrl.Check check = WebSocketUrl.check(getUrl());
+		if (!check.valid()) {
+			reportError(Error.IpSocketError, check.message(), check.error(), null);
+			return false;
+		}
+		if (this.connector == null) {
+			this.connector = new TyrusConnector(this.options);
+		}
+		Attempt attempt = new Attempt(check.uri());
+		this.current = attempt;
+		this.state.set(State.Connecting);
+		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), this.options.headers(), attempt);
+		return true;
+	}
+
+	private void finishClosed() {
+		Attempt attempt = this.current;
+		if (attempt != null) {
+			attempt.cancelCloseTimeout();
+		}
+		this.current = null;
+		this.state.set(State.Closed);
+		this.disconnected.emit();
+		if (this.reconnectAfterClose) {
+			this.reconnectAfterClose = false;
+			startAttempt();
+		}
+	}
+
+	private void reportError(Error newError, String text, IpSocketError socketError, String sslReason) {
+		synchronized (this.lock) {
+			this.errorString.set(text);
+			this.error.set(newError);
+			if (sslReason != null) {
+				this.sslErrorOccurred.emit(sslReason);
+			}
+			if (socketError != null) {
+				this.ipSocketErrorOccurred.emit(socketError);
+			}
+			this.errorOccurred.emit();
+		}
+	}
+
+	private void report(TransportFailure failure) {
+		reportError(failure.error(), failure.message(), failure.socketError(), failure.sslReason());
+	}
+
+	/**
+	 * One connection attempt and the connection it became. Its callbacks take effect only while it is the
+	 * current attempt, so late events of an abandoned connection change nothing.
+	 */
+	private final class Attempt implements TyrusConnection.Listener {
+
+		private final URI uri;
+
+		private TyrusConnection connection;
+
+		private ScheduledFuture<?> closeTimeout;
+
+		Attempt(URI uri) {
+			this.uri = uri;
+		}
+
+		private boolean isCurrent() {
+			return WebSocket.this.current == this;
+		}
+
+		@Override
+		public void opened(TyrusConnection openedConnection, String negotiated) {
+			synchronized (WebSocket.this.lock) {
+				if (!isCurrent() || getState() != State.Connecting) {
+					openedConnection.closeQuietly(NORMAL_CLOSURE, "");
+					return;
+				}
+				String requested = getSubProtocol();
+				if (!negotiated.isEmpty() && !negotiated.equals(requested)) {
+					report(TransportFailure.socket(IpSocketError.ConnectionRefusedError,
+							"The server at " + WebSocketUrl.redact(this.uri.toString()) + " selected subprotocol '"
+									+ negotiated + "', which was not requested (requested: '" + requested + "')"));
+					openedConnection.abandon();
+					finishClosed();
+					return;
+				}
+				WebSocket.this.negotiatedSubProtocol = negotiated;
+				WebSocket.this.state.set(State.Open);
+				WebSocket.this.connected.emit();
+			}
+		}
+
+		@Override
+		public void textReceived(String message) {
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent()) {
+					WebSocket.this.textMessageReceived.emit(message);
+				}
+			}
+		}
+
+		@Override
+		public void binaryReceived(byte[] message) {
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent()) {
+					appendReceived(message);
+					WebSocket.this.binaryMessageReceived.emit(message);
+				}
+			}
+		}
+
+		@Override
+		public void closed(int code, String reason) {
+			synchronized (WebSocket.this.lock) {
+				if (!isCurrent()) {
+					return;
+				}
+				WebSocket.this.closeCode = code;
+				WebSocket.this.closeReason = (reason != null) ? reason : "";
+				if (code == 1006 && getState() == State.Open) {
+					report(TransportFailure.socket(IpSocketError.RemoteHostClosedError, "The connection to "
+							+ WebSocketUrl.redact(this.uri.toString()) + " was closed without a close handshake"));
+				}
+				finishClosed();
+			}
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			synchronized (WebSocket.this.lock) {
+				if (!isCurrent()) {
+					return;
+				}
+				report(TransportFailure.classify(failure, this.uri, WebSocket.this.options.handshakeTimeout().toMillis()));
+				if (getState() == State.Connecting) {
+					finishClosed();
+				}
+			}
+		}
+
+		void sendFailed(Exception failure) {
+			failed(failure);
+		}
+
+		void startClosing(int code) {
+			this.closeTimeout = SharedExecutors.scheduler().schedule(this::closeTimedOut,
+					WebSocket.this.options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			SharedExecutors.connector().execute(() -> this.connection.closeQuietly(code, ""));
+		}
+
+		private void closeTimedOut() {
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent() && getState() == State.Closing) {
+					this.connection.abandon();
+					finishClosed();
+				}
+			}
+		}
+
+		void cancelCloseTimeout() {
+			if (this.closeTimeout != null) {
+				this.closeTimeout.cancel(false);
+			}
+		}
+
+	}
+
+	/**
+	 * The errors a WebSocket reports in {@code error}, with their InCore values.
+	 */
+	public enum Error implements InCoreEnum {
+
+		/** No error occurred or was detected. */
+		NoError(0),
+		/** A socket-level error; {@link WebSocket#ipSocketErrorOccurred} tells which. */
+		IpSocketError(1),
+		/** A message could not be sent because the socket is not open. */
+		NotOpenError(2),
+		/** Establishing TLS failed; {@link WebSocket#sslErrorOccurred} tells why. */
+		SslError(3);
+
+		private final int value;
+
+		Error(int value) {
+			this.value = value;
+		}
+
+		@Override
+		public int value() {
+			return this.value;
+		}
+
+		/**
+		 * Returns the error with the given numeric value.
+		 * @param value the value
+		 * @return the error
+		 */
+		public static Error fromValue(int value) {
+			return InCoreEnum.fromValue(Error.class, value);
+		}
+
+	}
+
+	/**
+	 * The states of a WebSocket, with their InCore values.
+	 */
+	public enum State implements InCoreEnum {
+
+		/** Establishing the connection (TCP, TLS, HTTP upgrade). */
+		Connecting(0),
+		/** Established; messages can flow. */
+		Open(1),
+		/** Closing; data may still be waiting to be written. */
+		Closing(2),
+		/** Not connected. */
+		Closed(3);
+
+		private final int value;
+
+		State(int value) {
+			this.value = value;
+		}
+
+		@Override
+		public int value() {
+			return this.value;
+		}
+
+		/**
+		 * Returns the state with the given numeric value.
+		 * @param value the value
+		 * @return the state
+		 */
+		public static State fromValue(int value) {
+			return InCoreEnum.fromValue(State.class, value);
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerContainer;
+import org.glassfish.tyrus.server.Server;
+
+/**
+ * A real Tyrus WebSocket server for tests, reached on 127.0.0.1 at an ephemeral port. Its threads are named
+ * {@code test-server-*} so that tests can tell them from the client's.
+ * <ul>
+ * <li>{@code /echo}: sends every text and binary message back; offers the subprotocols {@code chat.v1} and
+ * {@code chat.v2}; records the handshake headers; a text {@code close:<code>:<reason>} makes it close.</li>
+ * </ul>
+ */
+final class TestServer implements AutoCloseable {
+
+	static final String SERVER_THREAD_PREFIX = "test-server-";
+
+	static final BlockingQueue<Map<String, List<String>>> handshakeHeaders = new LinkedBlockingQueue<>();
+
+	static final AtomicInteger openSessions = new AtomicInteger();
+
+	private final Server server;
+
+	private TestServer(Server server) {
+		this.server = server;
+	}
+
+	static TestServer start() {
+		Map<String, Object> properties = Map.of(GrizzlyServerContainer.WORKER_THREAD_POOL_CONFIG,
+				pool("worker", 4), GrizzlyServerContainer.SELECTOR_THREAD_POOL_CONFIG, pool("selector", 1));
+		Server server = new Server("127.0.0.1", -1, "/", properties, Set.of(EchoEndpoint.class));
+		try {
+			server.start();
+		}
+		catch (DeploymentException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return new TestServer(server);
+	}
+
+	private static ThreadPoolConfig pool(String name, int threads) {
+		return ThreadPoolConfig.defaultConfig()
+			.setPoolName(SERVER_THREAD_PREFIX + name)
+			.setCorePoolSize(threads)
+			.setMaxPoolSize(threads)
+			.setDaemon(true);
+	}
+
+	int port() {
+		return this.server.getPort();
+	}
+
+	String url(String path) {
+		return "ws://127.0.0.1:" + port() + path;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	/** Echoes every message; see {@link TestServer}. */
+	@ServerEndpoint(value = "/echo", subprotocols = { "chat.v1", "chat.v2" }, configurator = Recorder.class)
+	public static class EchoEndpoint {
+
+		@OnOpen
+		public void onOpen(Session session) {
+			session.setMaxTextMessageBufferSize(8 * 1024 * 1024);
+			session.setMaxBinaryMessageBufferSize(8 * 1024 * 1024);
+		}
+
+		@OnMessage
+		public void onText(Session session, String message) throws IOException {
+			if (message.startsWith("close:")) {
+				String[] parts = message.split(":", 3);
+				session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Integer.parseInt(parts[1])),
+						parts[2]));
+				return;
+			}
+			session.getBasicRemote().sendText(message);
+		}
+
+		@OnMessage
+		public void onBinary(Session session, ByteBuffer message) throws IOException {
+			session.getBasicRemote().sendBinary(message);
+		}
+
+	}
+
+	/** Records the request headers of every handshake. */
+	public static class Recorder extends ServerEndpointConfig.Configurator {
+
+		@Override
+		public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request,
+				HandshakeResponse response) {
+			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			headers.putAll(request.getHeaders());
+			handshakeHeaders.add(headers);
+		}
+
+	}
+
+}

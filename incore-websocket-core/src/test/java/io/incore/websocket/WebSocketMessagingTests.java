@@ -1,0 +1,139 @@
+package io.incore.websocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Message mode against a real echo server: text and binary round trips, subprotocols, headers and close codes.
+ */
+class WebSocketMessagingTests {
+
+	private static TestServer server;
+
+	private WebSocket socket;
+
+	@BeforeAll
+	static void startServer() {
+		server = TestServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	private WebSocket connect(WebSocketOptions options, String subProtocol) {
+		this.socket = new WebSocket(null, options);
+		this.socket.setUrl(server.url("/echo"));
+		this.socket.setSubProtocol(subProtocol);
+		this.socket.complete();
+		await().until(() -> this.socket.getState() == WebSocket.State.Open);
+		return this.socket;
+	}
+
+	private WebSocket connect() {
+		return connect(WebSocketOptions.defaults(), "");
+	}
+
+	@Test
+	void echoesTextMessagesAndReturnsTheirUtf8Size() throws InterruptedException {
+		WebSocket socket = connect();
+		BlockingQueue<String> received = new LinkedBlockingQueue<>();
+		socket.textMessageReceived.connect(received::add);
+		String multiByte = "grüße € 𝄞 日本";
+		String large = "x".repeat(1024 * 1024);
+		for (String message : List.of("", multiByte, large)) {
+			assertThat(socket.sendTextMessage(message)).isEqualTo(message.getBytes(StandardCharsets.UTF_8).length);
+			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(message);
+		}
+		assertThat(socket.getError()).isEqualTo(WebSocket.Error.NoError);
+	}
+
+	@Test
+	void echoesBinaryMessages() throws InterruptedException {
+		WebSocket socket = connect();
+		BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+		socket.binaryMessageReceived.connect(received::add);
+		byte[] large = new byte[1024 * 1024];
+		Arrays.fill(large, (byte) 0x5A);
+		large[0] = 0;
+		large[large.length - 1] = (byte) 0xFF;
+		for (byte[] message : List.of(new byte[0], new byte[] { 1, 2, 3 }, large)) {
+			assertThat(socket.sendBinaryMessage(message)).isEqualTo(message.length);
+			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(message);
+		}
+	}
+
+	@Test
+	void requestsTheSubprotocolAndExposesTheServersChoice() {
+		WebSocket socket = connect(WebSocketOptions.defaults(), "chat.v2");
+		assertThat(socket.getNegotiatedSubProtocol()).isEqualTo("chat.v2");
+	}
+
+	@Test
+	void acceptsAServerThatSelectsNoSubprotocol() {
+		WebSocket socket = connect(WebSocketOptions.defaults(), "unknown.v9");
+		assertThat(socket.getNegotiatedSubProtocol()).isEmpty();
+		assertThat(socket.getError()).isEqualTo(WebSocket.Error.NoError);
+	}
+
+	@Test
+	void sendsCustomHeadersWithTheHandshake() {
+		TestServer.handshakeHeaders.clear();
+		connect(WebSocketOptions.builder().header("X-Tenant", "blue").header("Authorization", "Bearer s3cr3t").build(),
+				"");
+		Map<String, List<String>> headers = TestServer.handshakeHeaders.poll();
+		assertThat(headers).isNotNull();
+		assertThat(headers.get("X-Tenant")).containsExactly("blue");
+		assertThat(headers.get("Authorization")).containsExactly("Bearer s3cr3t");
+	}
+
+	@Test
+	void optionsHideCredentialHeaderValues() {
+		WebSocketOptions options = WebSocketOptions.builder().header("Authorization", "Bearer s3cr3t").build();
+		assertThat(options.toString()).contains("Authorization=***").doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void disconnectFromHostClosesNormallyAndEmitsDisconnected() {
+		WebSocket socket = connect();
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.disconnectFromHost();
+		recorder.awaitSignal("disconnected");
+		assertThat(socket.getState()).isEqualTo(WebSocket.State.Closed);
+		assertThat(socket.getCloseCode()).isEqualTo(1000);
+		assertThat(recorder.names()).containsExactly("stateChanged", "stateChanged", "disconnected");
+	}
+
+	@Test
+	void exposesTheCloseCodeAndReasonSentByTheServer() {
+		WebSocket socket = connect();
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.sendTextMessage("close:4001:maintenance");
+		recorder.awaitSignal("disconnected");
+		assertThat(socket.getCloseCode()).isEqualTo(4001);
+		assertThat(socket.getCloseReason()).isEqualTo("maintenance");
+		assertThat(socket.getState()).isEqualTo(WebSocket.State.Closed);
+	}
+
+}
