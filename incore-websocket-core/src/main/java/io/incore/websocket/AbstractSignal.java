@@ -1,6 +1,7 @@
 package io.incore.websocket;
 
 import java.lang.System.Logger.Level;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,8 +12,9 @@ import java.util.function.Consumer;
  * listeners connect.
  * <p>
  * Emissions are queued on the owning object's serial event context, so the listeners of one object run in
- * emission order and never concurrently. Listeners are looked up when an emission is delivered, not when it is
- * queued. A listener that throws is logged and the remaining listeners still run.
+ * emission order and never concurrently. As with a Qt signal, an emission reaches the listeners connected at
+ * the moment it was emitted, minus those disconnected before it is delivered. A listener that throws is logged
+ * and the remaining listeners still run.
  *
  * @param <L> the listener type
  */
@@ -64,11 +66,19 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 	}
 
 	void emit(Consumer<L> invocation) {
-		this.owner.eventContext().execute(() -> deliver(invocation));
+		if (this.registrations.isEmpty()) {
+			return;
+		}
+		Iterator<Registration> listenersAtEmission = this.registrations.iterator();
+		this.owner.eventContext().execute(() -> deliver(listenersAtEmission, invocation));
 	}
 
-	private void deliver(Consumer<L> invocation) {
-		for (Registration registration : this.registrations) {
+	private void deliver(Iterator<Registration> listeners, Consumer<L> invocation) {
+		while (listeners.hasNext()) {
+			Registration registration = listeners.next();
+			if (!registration.connected) {
+				continue;
+			}
 			try {
 				invocation.accept(registration.listener);
 			}
@@ -91,18 +101,21 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 
 		private final L listener;
 
+		private volatile boolean connected = true;
+
 		Registration(L listener) {
 			this.listener = listener;
 		}
 
 		@Override
 		public void disconnect() {
+			this.connected = false;
 			AbstractSignal.this.registrations.remove(this);
 		}
 
 		@Override
 		public boolean isConnected() {
-			return AbstractSignal.this.registrations.contains(this);
+			return this.connected;
 		}
 
 	}

@@ -1,5 +1,8 @@
 package io.incore.websocket;
 
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,12 +52,24 @@ final class PropertiesJson {
 		return result;
 	}
 
+	/**
+	 * Converts a value to what JSON can hold, recursively: InCore enumerations become their numeric value, an
+	 * InCore object its objectId; byte arrays are written as Base64 by the JSON library.
+	 */
 	static Object toPlainValue(Object value) {
 		if (value instanceof InCoreEnum constant) {
 			return constant.value();
 		}
 		if (value instanceof InCoreObject object) {
 			return object.getObjectId();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<Object, Object> plain = new LinkedHashMap<>();
+			map.forEach((key, entry) -> plain.put(key, toPlainValue(entry)));
+			return plain;
+		}
+		if (value instanceof Collection<?> collection) {
+			return collection.stream().map(PropertiesJson::toPlainValue).toList();
 		}
 		return value;
 	}
@@ -78,7 +93,7 @@ final class PropertiesJson {
 
 	private static boolean isIntegral(Object value) {
 		return value instanceof Integer || value instanceof Long || value instanceof Short
-				|| value instanceof java.math.BigInteger && ((java.math.BigInteger) value).bitLength() < 64;
+				|| value instanceof BigInteger big && big.bitLength() < 64;
 	}
 
 	private static Object enumConstant(Class<?> type, int value, String path) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -38,7 +38,7 @@ final class TestServer implements AutoCloseable {
 
 	static final BlockingQueue<Map<String, List<String>>> handshakeHeaders = new LinkedBlockingQueue<>();
 
-	static final AtomicInteger openSessions = new AtomicInteger();
+	static final ThreadGroup THREADS = new ThreadGroup("test-server");
 
 	private final Server server;
 
@@ -46,15 +46,37 @@ final class TestServer implements AutoCloseable {
 		this.server = server;
 	}
 
+	/**
+	 * Starts a server on an ephemeral port. It is started from a thread of {@link #THREADS}, so every thread the
+	 * server creates, now or later, belongs to that group and tests can tell them from the client's.
+	 */
 	static TestServer start() {
+		return start(-1);
+	}
+
+	static TestServer start(int port) {
 		Map<String, Object> properties = Map.of(GrizzlyServerContainer.WORKER_THREAD_POOL_CONFIG,
 				pool("worker", 4), GrizzlyServerContainer.SELECTOR_THREAD_POOL_CONFIG, pool("selector", 1));
-		Server server = new Server("127.0.0.1", -1, "/", properties, Set.of(EchoEndpoint.class));
+		Server server = new Server("127.0.0.1", port, "/", properties, Set.of(EchoEndpoint.class));
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		Thread starter = new Thread(THREADS, () -> {
+			try {
+				server.start();
+			}
+			catch (DeploymentException | RuntimeException ex) {
+				failure.set(ex);
+			}
+		}, SERVER_THREAD_PREFIX + "starter");
+		starter.start();
 		try {
-			server.start();
+			starter.join();
 		}
-		catch (DeploymentException ex) {
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		if (failure.get() != null) {
+			throw new IllegalStateException("Test server did not start", failure.get());
 		}
 		return new TestServer(server);
 	}

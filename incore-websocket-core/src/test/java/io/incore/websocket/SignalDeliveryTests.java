@@ -1,0 +1,96 @@
+package io.incore.websocket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The delivery contract: the signals of one object arrive in order and never concurrently, while several busy
+ * objects share the pool.
+ */
+class SignalDeliveryTests {
+
+	private static final int SOCKETS = 8;
+
+	private static final int MESSAGES = 500;
+
+	private static TestServer server;
+
+	@BeforeAll
+	static void startServer() {
+		server = TestServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void signalsOfEachObjectArriveInOrderAndNeverConcurrently() {
+		List<WebSocket> sockets = new ArrayList<>();
+		Map<WebSocket, List<Integer>> received = new ConcurrentHashMap<>();
+		Map<WebSocket, SignalRecorder> recorders = new ConcurrentHashMap<>();
+		AtomicInteger overlaps = new AtomicInteger();
+		AtomicInteger maxParallelObjects = new AtomicInteger();
+		AtomicInteger busyObjects = new AtomicInteger();
+		for (int i = 0; i < SOCKETS; i++) {
+			WebSocket socket = new WebSocket(null);
+			socket.setUrl(server.url("/echo"));
+			List<Integer> numbers = new CopyOnWriteArrayList<>();
+			received.put(socket, numbers);
+			AtomicInteger inside = new AtomicInteger();
+			socket.textMessageReceived.connect((message) -> {
+				if (inside.incrementAndGet() > 1) {
+					overlaps.incrementAndGet();
+				}
+				maxParallelObjects.accumulateAndGet(busyObjects.incrementAndGet(), Math::max);
+				numbers.add(Integer.parseInt(message));
+				busyWork();
+				busyObjects.decrementAndGet();
+				inside.decrementAndGet();
+			});
+			recorders.put(socket, new SignalRecorder(socket));
+			socket.connected.connect(() -> {
+				for (int n = 0; n < MESSAGES; n++) {
+					socket.sendTextMessage(Integer.toString(n));
+				}
+			});
+			sockets.add(socket);
+		}
+		sockets.forEach(WebSocket::connectToHost);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> received.values().stream().allMatch((numbers) -> numbers.size() == MESSAGES));
+		List<Integer> expected = new ArrayList<>();
+		for (int n = 0; n < MESSAGES; n++) {
+			expected.add(n);
+		}
+		assertThat(received.values()).allSatisfy((numbers) -> assertThat(numbers).isEqualTo(expected));
+		assertThat(overlaps).hasValue(0);
+		assertThat(recorders.values()).allSatisfy((recorder) -> {
+			assertThat(recorder.overlaps()).isZero();
+			assertThat(recorder.names().subList(0, 3)).containsExactly("stateChanged", "stateChanged", "connected");
+		});
+		assertThat(maxParallelObjects.get()).as("objects served in parallel by the shared pool").isGreaterThan(1);
+		sockets.forEach(WebSocket::close);
+	}
+
+	private static void busyWork() {
+		long end = System.nanoTime() + 20_000;
+		while (System.nanoTime() < end) {
+			Thread.onSpinWait();
+		}
+	}
+
+}
