@@ -6,14 +6,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.client.ClientManager;
 
 /**
- * A Tyrus {@link ClientManager} on the Grizzly client container that uses this library's shared, bounded
- * executors instead of creating a cached thread pool and a ten-thread scheduler per manager.
- * <p>
- * The public no-arg constructor of {@code ClientManager} names the Grizzly container explicitly; the
- * {@code ContainerProvider} lookup, which Tomcat's provider can win on a Spring Boot web classpath, is never
- * used.
+ * The container Tyrus sessions take their executors from: this library's shared, bounded executors instead of a
+ * cached thread pool and a ten-thread scheduler per manager. One instance serves every connection; it is handed
+ * to each connecting {@link ClientManager} as its {@code WebSocketContainer}, never used to connect itself.
  */
 final class IncoreClientManager extends ClientManager {
+
+	static final IncoreClientManager SHARED = new IncoreClientManager();
+
+	private IncoreClientManager() {
+	}
 
 	@Override
 	public ExecutorService getExecutorService() {

@@ -1,10 +1,17 @@
 package io.incore.websocket;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.websocket.CloseReason;
 
 /**
  * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server, on the Tyrus client.
@@ -38,6 +45,11 @@ public class WebSocket extends IoDevice {
 
 	/** The close code sent by {@link #disconnectFromHost()}: 1000, normal closure. */
 	public static final int NORMAL_CLOSURE = 1000;
+
+	/** How much longer than the close timeout the object waits for the transport before it declares it closed. */
+	private static final long CLOSE_TIMEOUT_GRACE_MILLIS = 1000;
+
+	private static final System.Logger logger = System.getLogger(WebSocket.class.getName());
 
 	/** Emitted when {@code autoConnect} changed. */
 	public final Signal autoConnectChanged = new Signal(this, "autoConnectChanged");
@@ -99,11 +111,23 @@ public class WebSocket extends IoDevice {
 
 	private final WebSocketOptions options;
 
+	private final InboundQueue inbound;
+
 	private TyrusConnector connector;
 
 	private Attempt current;
 
 	private boolean reconnectAfterClose;
+
+	private boolean userDisconnected;
+
+	private ScheduledFuture<?> reconnectTask;
+
+	private volatile int reconnectAttempts;
+
+	private long openedAtNanos;
+
+	private volatile long lastRoundTripNanos = -1;
 
 	private volatile String negotiatedSubProtocol = "";
 
@@ -127,6 +151,7 @@ public class WebSocket extends IoDevice {
 	public WebSocket(InCoreObject parent, WebSocketOptions options) {
 		super(parent);
 		this.options = Objects.requireNonNull(options, "options");
+		this.inbound = new InboundQueue(options.inbound());
 		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
@@ -157,15 +182,21 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Sets whether to connect automatically. Turning it on for a completed, closed object connects; turning it
-	 * off does not close a live connection.
+	 * Sets whether to connect automatically and to reconnect after failures and after disconnects that were
+	 * not requested (see {@link WebSocketOptions#reconnect()}). Turning it on for a completed, closed object
+	 * connects; turning it off cancels a pending reconnect but does not close a live connection.
 	 * @param autoConnect the flag
 	 */
 	public void setAutoConnect(boolean autoConnect) {
 		synchronized (this.lock) {
-			if (this.autoConnect.set(autoConnect) && autoConnect && isCompleted() && getState() == State.Closed
-					&& !getUrl().isEmpty()) {
+			if (!this.autoConnect.set(autoConnect)) {
+				return;
+			}
+			if (autoConnect && isCompleted() && getState() == State.Closed && !getUrl().isEmpty()) {
 				connectToHost();
+			}
+			else if (!autoConnect && !isOpen()) {
+				cancelReconnect();
 			}
 		}
 	}
@@ -237,7 +268,8 @@ public class WebSocket extends IoDevice {
 	/**
 	 * Sets the server URL, e.g. {@code ws://ws.example.org:8000} or {@code wss://ws.example.org}. A change while
 	 * connecting or connected closes the connection and, if {@code autoConnect} is on or the device is open,
-	 * connects to the new URL.
+	 * connects to the new URL. On a completed, closed object with {@code autoConnect} a change connects, which is
+	 * also how an object stopped by an invalid URL starts again.
 	 * @param url the URL; {@code null} counts as {@code ""}
 	 */
 	public void setUrl(String url) {
@@ -252,6 +284,10 @@ public class WebSocket extends IoDevice {
 				if (reconnect) {
 					connectToHost();
 				}
+			}
+			else if (isCompleted() && isAutoConnect() && !this.userDisconnected) {
+				cancelReconnect();
+				startAttempt();
 			}
 		}
 	}
@@ -283,12 +319,39 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the number of consecutive reconnect attempts since the last stable connection (Java-only).
+	 * @return the count, 0 when none was needed
+	 */
+	public int getReconnectAttempts() {
+		return this.reconnectAttempts;
+	}
+
+	/**
+	 * Returns the round-trip time of the last heartbeat ping (Java-only).
+	 * @return the time, empty if no pong was received yet or the heartbeat is off
+	 */
+	public Optional<Duration> getLastRoundTripTime() {
+		long nanos = this.lastRoundTripNanos;
+		return (nanos >= 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+	}
+
+	/**
+	 * Returns the number of received messages waiting for listeners (Java-only).
+	 * @return the queue depth
+	 */
+	public int getInboundQueueDepth() {
+		return this.inbound.depth();
+	}
+
+	/**
 	 * Starts connecting to {@code url}; asynchronous. Does nothing while already connecting or connected; while
 	 * closing, connects once the connection is closed. An invalid URL is reported as an error, without an
 	 * attempt.
 	 */
 	public void connectToHost() {
 		synchronized (this.lock) {
+			this.userDisconnected = false;
+			cancelReconnect();
 			switch (getState()) {
 				case Closed -> startAttempt();
 				case Closing -> this.reconnectAfterClose = true;
@@ -300,21 +363,21 @@ public class WebSocket extends IoDevice {
 
 	/**
 	 * Disconnects from the server: sends close code 1000 and waits at most the close timeout for the server's
-	 * answer, then drops the connection. An attempt still connecting is abandoned at once.
+	 * answer, then drops the connection; the state is {@code Closing} meanwhile. An attempt still connecting is
+	 * abandoned at once. No reconnect follows until {@link #connectToHost()} or {@link #open()}.
 	 */
 	public void disconnectFromHost() {
 		synchronized (this.lock) {
 			this.reconnectAfterClose = false;
+			this.userDisconnected = true;
+			cancelReconnect();
 			Attempt attempt = this.current;
 			switch (getState()) {
 				case Connecting -> {
 					attempt.connection.abandon();
 					finishClosed();
 				}
-				case Open -> {
-					this.state.set(State.Closing);
-					attempt.startClosing(NORMAL_CLOSURE);
-				}
+				case Open -> attempt.beginClose(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 				case Closing, Closed -> {
 				}
 			}
@@ -338,7 +401,7 @@ public class WebSocket extends IoDevice {
 			return Utf8.encodedLength(message);
 		}
 		catch (IOException | RuntimeException ex) {
-			attempt.sendFailed(ex);
+			attempt.failed(ex);
 			return -1;
 		}
 	}
@@ -359,7 +422,7 @@ public class WebSocket extends IoDevice {
 			return message.length;
 		}
 		catch (IOException | RuntimeException ex) {
-			attempt.sendFailed(ex);
+			attempt.failed(ex);
 			return -1;
 		}
 	}
@@ -444,14 +507,14 @@ public class WebSocket extends IoDevice {
 		Attempt attempt = new Attempt(check.uri());
 		this.current = attempt;
 		this.state.set(State.Connecting);
-		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), this.options.headers(), attempt);
+		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), attempt);
 		return true;
 	}
 
 	private void finishClosed() {
 		Attempt attempt = this.current;
 		if (attempt != null) {
-			attempt.cancelCloseTimeout();
+			attempt.stopTimers();
 		}
 		this.current = null;
 		this.state.set(State.Closed);
@@ -459,6 +522,47 @@ public class WebSocket extends IoDevice {
 		if (this.reconnectAfterClose) {
 			this.reconnectAfterClose = false;
 			startAttempt();
+		}
+		else if (shouldReconnect()) {
+			scheduleReconnect();
+		}
+	}
+
+	private boolean shouldReconnect() {
+		return !this.userDisconnected && (isAutoConnect() || isOpen());
+	}
+
+	private void scheduleReconnect() {
+		ReconnectPolicy policy = this.options.reconnect();
+		if (this.openedAtNanos != 0 && System.nanoTime() - this.openedAtNanos >= policy.resetAfter().toNanos()) {
+			this.reconnectAttempts = 0;
+		}
+		this.openedAtNanos = 0;
+		int next = this.reconnectAttempts + 1;
+		if (!policy.allows(next)) {
+			logger.log(Level.WARNING, () -> describe() + " gives up reconnecting after " + policy.maxAttempts()
+					+ " attempts; call connectToHost() to try again");
+			return;
+		}
+		this.reconnectAttempts = next;
+		Duration delay = policy.delayBefore(next, ThreadLocalRandom.current()::nextDouble);
+		this.reconnectTask = SharedExecutors.scheduler().schedule(this::reconnectNow, delay.toNanos(),
+				TimeUnit.NANOSECONDS);
+	}
+
+	private void reconnectNow() {
+		synchronized (this.lock) {
+			this.reconnectTask = null;
+			if (getState() == State.Closed && shouldReconnect()) {
+				startAttempt();
+			}
+		}
+	}
+
+	private void cancelReconnect() {
+		if (this.reconnectTask != null) {
+			this.reconnectTask.cancel(false);
+			this.reconnectTask = null;
 		}
 	}
 
@@ -482,18 +586,32 @@ public class WebSocket extends IoDevice {
 
 	/**
 	 * One connection attempt and the connection it became. Its callbacks take effect only while it is the
-	 * current attempt, so late events of an abandoned connection change nothing.
+	 * current attempt, so late events of an abandoned connection change nothing. Every callback runs on a
+	 * transport thread and takes the object's lock, except where it may wait for listeners.
 	 */
 	private final class Attempt implements TyrusConnection.Listener {
 
 		private final URI uri;
 
+		private final String target;
+
 		private TyrusConnection connection;
 
 		private ScheduledFuture<?> closeTimeout;
 
+		private ScheduledFuture<?> heartbeat;
+
+		private volatile long lastPongFor;
+
+		private int peerCloseCode = -1;
+
+		private String peerCloseReason = "";
+
+		private boolean overflowReported;
+
 		Attempt(URI uri) {
 			this.uri = uri;
+			this.target = WebSocketUrl.redact(uri.toString());
 		}
 
 		private boolean isCurrent() {
@@ -504,57 +622,146 @@ public class WebSocket extends IoDevice {
 		public void opened(TyrusConnection openedConnection, String negotiated) {
 			synchronized (WebSocket.this.lock) {
 				if (!isCurrent() || getState() != State.Connecting) {
-					openedConnection.closeQuietly(NORMAL_CLOSURE, "");
+					openedConnection.abandon();
 					return;
 				}
 				String requested = getSubProtocol();
 				if (!negotiated.isEmpty() && !negotiated.equals(requested)) {
-					report(TransportFailure.socket(IpSocketError.ConnectionRefusedError,
-							"The server at " + WebSocketUrl.redact(this.uri.toString()) + " selected subprotocol '"
-									+ negotiated + "', which was not requested (requested: '" + requested + "')"));
+					report(TransportFailure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
+							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
+							+ requested + "')"));
 					openedConnection.abandon();
 					finishClosed();
 					return;
 				}
 				WebSocket.this.negotiatedSubProtocol = negotiated;
+				WebSocket.this.openedAtNanos = System.nanoTime();
 				WebSocket.this.state.set(State.Open);
 				WebSocket.this.connected.emit();
+				startHeartbeat();
 			}
 		}
 
 		@Override
 		public void textReceived(String message) {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent()) {
-					WebSocket.this.textMessageReceived.emit(message);
+			long size = 2L * message.length();
+			if (admit(size)) {
+				synchronized (WebSocket.this.lock) {
+					if (isCurrent()) {
+						WebSocket.this.textMessageReceived.emit(message);
+					}
+					release(size);
 				}
 			}
 		}
 
 		@Override
 		public void binaryReceived(byte[] message) {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent()) {
-					appendReceived(message);
-					WebSocket.this.binaryMessageReceived.emit(message);
+			long size = message.length;
+			if (admit(size)) {
+				synchronized (WebSocket.this.lock) {
+					if (isCurrent()) {
+						appendReceived(message);
+						WebSocket.this.binaryMessageReceived.emit(message);
+					}
+					release(size);
 				}
+			}
+		}
+
+		/**
+		 * Waits, outside the object's lock, until listeners have room for a message (BLOCK), or fails the
+		 * connection (FAIL).
+		 */
+		private boolean admit(long size) {
+			if (WebSocket.this.inbound.admit(size)) {
+				return true;
+			}
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent() && getState() == State.Open && !this.overflowReported) {
+					this.overflowReported = true;
+					InboundLimits limits = WebSocket.this.options.inbound();
+					report(TransportFailure.socket(IpSocketError.SocketResourceError, "Listeners of " + this.target
+							+ " fell behind: more than " + limits.maxMessages() + " messages or " + limits.maxBytes()
+							+ " bytes waiting; closed with 1008 as the inbound policy FAIL says"));
+					beginClose(CloseReason.CloseCodes.VIOLATED_POLICY, "Client could not keep up");
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Frees the message's room once every listener it was queued for has run.
+		 */
+		private void release(long size) {
+			eventContext().execute(() -> WebSocket.this.inbound.release(size));
+		}
+
+		@Override
+		public void pongReceived(ByteBuffer payload) {
+			if (payload.remaining() == Long.BYTES) {
+				long sent = payload.getLong(payload.position());
+				WebSocket.this.lastRoundTripNanos = System.nanoTime() - sent;
+				this.lastPongFor = sent;
+			}
+		}
+
+		@Override
+		public void messageTooBig(long announcedSize, long maxMessageSize) {
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent() && getState() == State.Open) {
+					report(TransportFailure.socket(IpSocketError.DatagramTooLargeError,
+							"A message of " + announcedSize + " bytes from " + this.target
+									+ " exceeds the maximum message size of " + maxMessageSize
+									+ " bytes; closed with 1009"));
+					beginClose(CloseReason.CloseCodes.TOO_BIG, "Message too big");
+				}
+			}
+		}
+
+		@Override
+		public void closeFrameReceived(int code, String reason) {
+			synchronized (WebSocket.this.lock) {
+				this.peerCloseCode = code;
+				this.peerCloseReason = reason;
 			}
 		}
 
 		@Override
 		public void closed(int code, String reason) {
 			synchronized (WebSocket.this.lock) {
-				if (!isCurrent()) {
+				if (!isCurrent() || getState() == State.Closing) {
 					return;
 				}
-				WebSocket.this.closeCode = code;
-				WebSocket.this.closeReason = (reason != null) ? reason : "";
-				if (code == 1006 && getState() == State.Open) {
-					report(TransportFailure.socket(IpSocketError.RemoteHostClosedError, "The connection to "
-							+ WebSocketUrl.redact(this.uri.toString()) + " was closed without a close handshake"));
+				boolean byPeer = this.peerCloseCode != -1;
+				recordClose(byPeer ? this.peerCloseCode : code, byPeer ? this.peerCloseReason : reason);
+				if (getState() == State.Open && code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()) {
+					report(TransportFailure.socket(IpSocketError.RemoteHostClosedError,
+							"The connection to " + this.target + " was closed without a close handshake"));
+				}
+				else if (getState() == State.Open && !byPeer) {
+					report(TransportFailure.socket(IpSocketError.NetworkError, "The connection to " + this.target
+							+ " was closed by the client with " + code + " (" + reason + ") after invalid data from"
+							+ " the server"));
 				}
 				finishClosed();
 			}
+		}
+
+		@Override
+		public void transportClosed() {
+			synchronized (WebSocket.this.lock) {
+				if (isCurrent() && getState() == State.Closing) {
+					recordClose((this.peerCloseCode != -1) ? this.peerCloseCode
+							: CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), this.peerCloseReason);
+					finishClosed();
+				}
+			}
+		}
+
+		private void recordClose(int code, String reason) {
+			WebSocket.this.closeCode = code;
+			WebSocket.this.closeReason = (reason != null) ? reason : "";
 		}
 
 		@Override
@@ -563,33 +770,87 @@ public class WebSocket extends IoDevice {
 				if (!isCurrent()) {
 					return;
 				}
-				report(TransportFailure.classify(failure, this.uri, WebSocket.this.options.handshakeTimeout().toMillis()));
+				report(TransportFailure.classify(failure, this.uri,
+						WebSocket.this.options.handshakeTimeout().toMillis()));
 				if (getState() == State.Connecting) {
 					finishClosed();
 				}
 			}
 		}
 
-		void sendFailed(Exception failure) {
-			failed(failure);
-		}
-
-		void startClosing(int code) {
-			this.closeTimeout = SharedExecutors.scheduler().schedule(this::closeTimedOut,
-					WebSocket.this.options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			SharedExecutors.connector().execute(() -> this.connection.closeQuietly(code, ""));
+		/**
+		 * Starts the close handshake; the state is {@code Closing} until the server answered or the close timeout
+		 * passed.
+		 */
+		void beginClose(CloseReason.CloseCode code, String reason) {
+			WebSocket.this.state.set(State.Closing);
+			stopHeartbeat();
+			long timeout = WebSocket.this.options.closeTimeout().toMillis() + CLOSE_TIMEOUT_GRACE_MILLIS;
+			this.closeTimeout = SharedExecutors.scheduler().schedule(this::closeTimedOut, timeout,
+					TimeUnit.MILLISECONDS);
+			TyrusConnection closing = this.connection;
+			SharedExecutors.connector().execute(() -> closing.close(code, reason));
 		}
 
 		private void closeTimedOut() {
 			synchronized (WebSocket.this.lock) {
 				if (isCurrent() && getState() == State.Closing) {
-					this.connection.abandon();
+					this.connection.terminate(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+					recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "");
 					finishClosed();
 				}
 			}
 		}
 
-		void cancelCloseTimeout() {
+		private void startHeartbeat() {
+			Heartbeat settings = WebSocket.this.options.heartbeat();
+			if (settings != null) {
+				long interval = settings.interval().toNanos();
+				this.heartbeat = SharedExecutors.scheduler()
+					.scheduleWithFixedDelay(() -> SharedExecutors.connector().execute(this::ping), interval, interval,
+							TimeUnit.NANOSECONDS);
+			}
+		}
+
+		private void ping() {
+			if (!isCurrent()) {
+				return;
+			}
+			long sent = System.nanoTime();
+			SharedExecutors.scheduler()
+				.schedule(() -> checkPong(sent), WebSocket.this.options.heartbeat().timeout().toNanos(),
+						TimeUnit.NANOSECONDS);
+			try {
+				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent));
+			}
+			catch (IOException | RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		private void checkPong(long sent) {
+			synchronized (WebSocket.this.lock) {
+				if (!isCurrent() || getState() != State.Open || this.lastPongFor - sent >= 0) {
+					return;
+				}
+				report(TransportFailure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target
+						+ " within " + WebSocket.this.options.heartbeat().timeout().toMillis()
+						+ " ms; the connection is considered dead and was dropped"));
+				this.connection.terminate(CloseReason.CloseCodes.GOING_AWAY, "Heartbeat timeout");
+				recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "Heartbeat timeout");
+				finishClosed();
+			}
+		}
+
+		private void stopHeartbeat() {
+			if (this.heartbeat != null) {
+				this.heartbeat.cancel(false);
+				this.heartbeat = null;
+			}
+		}
+
+		void stopTimers() {
+			stopHeartbeat();
 			if (this.closeTimeout != null) {
 				this.closeTimeout.cancel(false);
 			}

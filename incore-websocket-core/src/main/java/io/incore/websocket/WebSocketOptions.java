@@ -20,10 +20,18 @@ import javax.net.ssl.SSLContext;
  * @param closeTimeout how long {@link WebSocket#disconnectFromHost()} waits for the close handshake before it
  * drops the connection
  * @param sslContext the TLS context for {@code wss://} URLs; {@code null} uses the JVM's default trust store
+ * @param verifyHostname whether a {@code wss://} server's certificate must match the URL's host name; on unless
+ * explicitly turned off
  * @param readBufferCapacity the most unread bytes the {@link IoDevice} read buffer holds
+ * @param maxMessageSize the largest message accepted from the server, in bytes; a larger one closes the
+ * connection with 1009 and reports {@link IpSocketError#DatagramTooLargeError}, without being buffered
+ * @param inbound the bound on received messages waiting for listeners
+ * @param reconnect how {@code autoConnect} reconnects
+ * @param heartbeat the ping/pong heartbeat, {@code null} for none (the default)
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
-		SSLContext sslContext, long readBufferCapacity) {
+		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat) {
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -33,6 +41,12 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 
 	/** The default read buffer capacity: 16 MiB. */
 	public static final long DEFAULT_READ_BUFFER_CAPACITY = 16L * 1024 * 1024;
+
+	/** The default maximum incoming message size: 16 MiB. */
+	public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L * 1024 * 1024;
+
+	/** The largest maximum message size the transport can hold in one frame buffer. */
+	public static final long MAX_MESSAGE_SIZE_LIMIT = Integer.MAX_VALUE - 64;
 
 	private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie", "x-api-key", "api-key");
@@ -45,15 +59,26 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param handshakeTimeout the handshake timeout, positive
 	 * @param closeTimeout the close timeout, positive
 	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
 	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
-		requirePositive(handshakeTimeout, "handshakeTimeout");
-		requirePositive(closeTimeout, "closeTimeout");
+		ReconnectPolicy.requirePositive(handshakeTimeout, "handshakeTimeout");
+		ReconnectPolicy.requirePositive(closeTimeout, "closeTimeout");
 		if (readBufferCapacity <= 0) {
 			throw new IllegalArgumentException("readBufferCapacity must be positive but was " + readBufferCapacity);
 		}
+		if (maxMessageSize <= 0 || maxMessageSize > MAX_MESSAGE_SIZE_LIMIT) {
+			throw new IllegalArgumentException(
+					"maxMessageSize must be between 1 and " + MAX_MESSAGE_SIZE_LIMIT + " but was " + maxMessageSize);
+		}
+		Objects.requireNonNull(inbound, "inbound");
+		Objects.requireNonNull(reconnect, "reconnect");
 	}
 
 	/**
@@ -81,14 +106,12 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.handshakeTimeout(this.handshakeTimeout)
 			.closeTimeout(this.closeTimeout)
 			.sslContext(this.sslContext)
-			.readBufferCapacity(this.readBufferCapacity);
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		Objects.requireNonNull(duration, name);
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + duration);
-		}
+			.verifyHostname(this.verifyHostname)
+			.readBufferCapacity(this.readBufferCapacity)
+			.maxMessageSize(this.maxMessageSize)
+			.inbound(this.inbound)
+			.reconnect(this.reconnect)
+			.heartbeat(this.heartbeat);
 	}
 
 	/**
@@ -102,8 +125,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 				SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "***" : value));
 		return "WebSocketOptions[headers=" + shown + ", handshakeTimeout=" + this.handshakeTimeout
 				+ ", closeTimeout=" + this.closeTimeout + ", sslContext="
-				+ ((this.sslContext != null) ? this.sslContext.getProtocol() : "default") + ", readBufferCapacity="
-				+ this.readBufferCapacity + "]";
+				+ ((this.sslContext != null) ? this.sslContext.getProtocol() : "default") + ", verifyHostname="
+				+ this.verifyHostname + ", readBufferCapacity=" + this.readBufferCapacity + ", maxMessageSize="
+				+ this.maxMessageSize + ", inbound=" + this.inbound + ", reconnect=" + this.reconnect + ", heartbeat="
+				+ this.heartbeat + "]";
 	}
 
 	/**
@@ -119,7 +144,17 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 
 		private SSLContext sslContext;
 
+		private boolean verifyHostname = true;
+
 		private long readBufferCapacity = DEFAULT_READ_BUFFER_CAPACITY;
+
+		private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+
+		private InboundLimits inbound = InboundLimits.DEFAULT;
+
+		private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+
+		private Heartbeat heartbeat;
 
 		private Builder() {
 		}
@@ -176,6 +211,57 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets whether a {@code wss://} server's certificate must match the host name. Turn it off only for
+		 * tests or networks you control.
+		 * @param verifyHostname {@code false} to skip the check
+		 * @return this builder
+		 */
+		public Builder verifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+			return this;
+		}
+
+		/**
+		 * Sets the largest message accepted from the server.
+		 * @param maxMessageSize a positive byte count
+		 * @return this builder
+		 */
+		public Builder maxMessageSize(long maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		/**
+		 * Sets the bound on received messages waiting for listeners.
+		 * @param inbound the limits
+		 * @return this builder
+		 */
+		public Builder inbound(InboundLimits inbound) {
+			this.inbound = inbound;
+			return this;
+		}
+
+		/**
+		 * Sets how {@code autoConnect} reconnects.
+		 * @param reconnect the policy
+		 * @return this builder
+		 */
+		public Builder reconnect(ReconnectPolicy reconnect) {
+			this.reconnect = reconnect;
+			return this;
+		}
+
+		/**
+		 * Sets the heartbeat.
+		 * @param heartbeat the heartbeat, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder heartbeat(Heartbeat heartbeat) {
+			this.heartbeat = heartbeat;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -192,7 +278,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		 */
 		public WebSocketOptions build() {
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
-					this.readBufferCapacity);
+					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
+					this.heartbeat);
 		}
 
 	}

@@ -1,0 +1,122 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer;
+import org.glassfish.tyrus.spi.ClientContainer;
+import org.glassfish.tyrus.spi.ClientEngine;
+import org.glassfish.tyrus.spi.Connection;
+import org.glassfish.tyrus.spi.ReadHandler;
+import org.glassfish.tyrus.spi.UpgradeRequest;
+import org.glassfish.tyrus.spi.UpgradeResponse;
+import org.glassfish.tyrus.spi.Writer;
+
+/**
+ * Internal: the Tyrus client container this library uses. It is Tyrus' Grizzly container with an
+ * {@link InboundFrameGuard} in front of each connection's reads and a {@link DeferredCloseWriter} behind its
+ * writes. Public only because Tyrus instantiates its container reflectively by class name; not an API.
+ */
+public final class GuardedClientContainer implements ClientContainer {
+
+	static final String SETTINGS = GuardedClientContainer.class.getName() + ".settings";
+
+	private final GrizzlyClientContainer grizzly = new GrizzlyClientContainer();
+
+	/**
+	 * Opens a socket through the Grizzly container, guarded when the endpoint configuration carries
+	 * {@link Settings}.
+	 */
+	@Override
+	public void openClientSocket(ClientEndpointConfig config, Map<String, Object> properties, ClientEngine engine)
+			throws DeploymentException, IOException {
+		Object settings = config.getUserProperties().get(SETTINGS);
+		this.grizzly.openClientSocket(config, properties,
+				(settings instanceof Settings guard) ? new GuardedEngine(engine, guard) : engine);
+	}
+
+	/**
+	 * The per-connection settings of the guards.
+	 *
+	 * @param maxMessageSize the largest incoming message, in bytes
+	 * @param closeTimeout how long to wait for the server's close frame
+	 * @param events where the guards report
+	 * @param writerReady receives the connection's writer once the handshake succeeded
+	 */
+	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events,
+			java.util.function.Consumer<DeferredCloseWriter> writerReady) {
+	}
+
+	private record GuardedEngine(ClientEngine delegate, Settings settings) implements ClientEngine {
+
+		@Override
+		public UpgradeRequest createUpgradeRequest(TimeoutHandler timeoutHandler) {
+			return this.delegate.createUpgradeRequest(timeoutHandler);
+		}
+
+		@Override
+		public ClientUpgradeInfo processResponse(UpgradeResponse response, Writer writer,
+				Connection.CloseListener closeListener) {
+			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(writer, this.settings.closeTimeout(),
+					this.settings.events());
+			ClientUpgradeInfo info = this.delegate.processResponse(response, guardedWriter, closeListener);
+			if (info.getUpgradeStatus() == ClientUpgradeStatus.SUCCESS) {
+				this.settings.writerReady().accept(guardedWriter);
+			}
+			return new GuardedUpgradeInfo(info, this.settings);
+		}
+
+		@Override
+		public void processError(Throwable failure) {
+			this.delegate.processError(failure);
+		}
+
+	}
+
+	private record GuardedUpgradeInfo(ClientEngine.ClientUpgradeInfo delegate, Settings settings)
+			implements ClientEngine.ClientUpgradeInfo {
+
+		@Override
+		public ClientEngine.ClientUpgradeStatus getUpgradeStatus() {
+			return this.delegate.getUpgradeStatus();
+		}
+
+		@Override
+		public Connection createConnection() {
+			Connection connection = this.delegate.createConnection();
+			return (connection != null) ? new GuardedConnection(connection, new InboundFrameGuard(
+					connection.getReadHandler(), this.settings.maxMessageSize(), this.settings.events())) : null;
+		}
+
+	}
+
+	private record GuardedConnection(Connection delegate, ReadHandler guard) implements Connection {
+
+		@Override
+		public ReadHandler getReadHandler() {
+			return this.guard;
+		}
+
+		@Override
+		public Writer getWriter() {
+			return this.delegate.getWriter();
+		}
+
+		@Override
+		public CloseListener getCloseListener() {
+			return this.delegate.getCloseListener();
+		}
+
+		@Override
+		public void close(CloseReason reason) {
+			this.delegate.close(reason);
+		}
+
+	}
+
+}

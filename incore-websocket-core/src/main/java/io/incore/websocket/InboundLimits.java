@@ -1,0 +1,51 @@
+package io.incore.websocket;
+
+/**
+ * The bound on received messages that listeners have not handled yet, per connection.
+ *
+ * @param maxMessages the most messages waiting for listeners, positive
+ * @param maxBytes the most bytes waiting for listeners (text counted as two bytes a character), positive; one
+ * larger message is still let through when nothing else waits
+ * @param policy what happens when the bound is reached
+ */
+public record InboundLimits(int maxMessages, long maxBytes, OverflowPolicy policy) {
+
+	/** The defaults: 1,024 messages, 16 MiB, {@link OverflowPolicy#BLOCK}. */
+	public static final InboundLimits DEFAULT = new InboundLimits(1024, 16L * 1024 * 1024, OverflowPolicy.BLOCK);
+
+	/**
+	 * Validates the limits.
+	 * @param maxMessages the message bound
+	 * @param maxBytes the byte bound
+	 * @param policy the policy
+	 */
+	public InboundLimits {
+		if (maxMessages <= 0) {
+			throw new IllegalArgumentException("maxMessages must be positive but was " + maxMessages);
+		}
+		if (maxBytes <= 0) {
+			throw new IllegalArgumentException("maxBytes must be positive but was " + maxBytes);
+		}
+		java.util.Objects.requireNonNull(policy, "policy");
+	}
+
+	/**
+	 * What to do when listeners fall behind.
+	 */
+	public enum OverflowPolicy {
+
+		/**
+		 * Stop reading from the connection until listeners catch up; nothing is dropped. The server is slowed
+		 * down by TCP flow control. While waiting, the connection holds one transport worker thread.
+		 */
+		BLOCK,
+
+		/**
+		 * Close the connection with 1008 (policy violation) and report
+		 * {@link IpSocketError#SocketResourceError}.
+		 */
+		FAIL
+
+	}
+
+}

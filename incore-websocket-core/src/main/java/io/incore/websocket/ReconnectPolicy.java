@@ -1,0 +1,85 @@
+package io.incore.websocket;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+
+/**
+ * How a WebSocket with {@code autoConnect} reconnects: exponential backoff with jitter.
+ * <p>
+ * The delay before the n-th consecutive attempt is {@code min(maxDelay, initialDelay × multiplierⁿ⁻¹)}, then
+ * spread by ± {@code jitter} of itself at random, so that many clients of one server do not reconnect in step.
+ * The count starts again after a connection stayed open for {@code resetAfter}.
+ *
+ * @param initialDelay the delay before the first reconnect attempt, positive
+ * @param multiplier the growth of the delay per attempt, at least 1
+ * @param maxDelay the longest delay, at least {@code initialDelay}
+ * @param jitter the random spread as a fraction of the delay, from 0 (none) to 1
+ * @param maxAttempts how many consecutive attempts to make before giving up; 0 for no limit
+ * @param resetAfter how long a connection must stay open for the attempt count to start again, positive
+ */
+public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
+		int maxAttempts, Duration resetAfter) {
+
+	/** The defaults: 1 s doubling up to 30 s, ± 20 % jitter, no attempt limit, reset after 30 s open. */
+	public static final ReconnectPolicy DEFAULT = new ReconnectPolicy(Duration.ofSeconds(1), 2.0,
+			Duration.ofSeconds(30), 0.2, 0, Duration.ofSeconds(30));
+
+	/**
+	 * Validates the policy.
+	 * @param initialDelay the first delay
+	 * @param multiplier the growth per attempt
+	 * @param maxDelay the longest delay
+	 * @param jitter the random spread
+	 * @param maxAttempts the attempt limit, 0 for none
+	 * @param resetAfter the stable time that resets the count
+	 */
+	public ReconnectPolicy {
+		requirePositive(initialDelay, "initialDelay");
+		requirePositive(maxDelay, "maxDelay");
+		requirePositive(resetAfter, "resetAfter");
+		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+			throw new IllegalArgumentException("multiplier must be at least 1 but was " + multiplier);
+		}
+		if (maxDelay.compareTo(initialDelay) < 0) {
+			throw new IllegalArgumentException(
+					"maxDelay (" + maxDelay + ") must not be shorter than initialDelay (" + initialDelay + ")");
+		}
+		if (!(jitter >= 0.0 && jitter <= 1.0)) {
+			throw new IllegalArgumentException("jitter must be between 0 and 1 but was " + jitter);
+		}
+		if (maxAttempts < 0) {
+			throw new IllegalArgumentException("maxAttempts must be 0 (no limit) or more but was " + maxAttempts);
+		}
+	}
+
+	/**
+	 * Returns the delay before a reconnect attempt.
+	 * @param attempt the number of the attempt since the last stable connection, from 1
+	 * @param random a source of uniformly distributed numbers in [0, 1)
+	 * @return the delay
+	 */
+	public Duration delayBefore(int attempt, DoubleSupplier random) {
+		double base = this.initialDelay.toNanos() * Math.pow(this.multiplier, Math.max(0, attempt - 1));
+		double capped = Math.min(base, this.maxDelay.toNanos());
+		double spread = 1.0 + this.jitter * (2.0 * random.getAsDouble() - 1.0);
+		return Duration.ofNanos(Math.round(capped * spread));
+	}
+
+	/**
+	 * Tells whether another attempt may be made.
+	 * @param attempt the number of the attempt since the last stable connection, from 1
+	 * @return whether it is within {@code maxAttempts}
+	 */
+	public boolean allows(int attempt) {
+		return this.maxAttempts == 0 || attempt <= this.maxAttempts;
+	}
+
+	static void requirePositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive but was " + duration);
+		}
+	}
+
+}
