@@ -5,7 +5,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Counts the received messages and bytes that listeners have not handled yet, and makes the receiving thread
- * wait when {@link InboundLimits} are reached under {@link InboundLimits.OverflowPolicy#BLOCK}.
+ * wait when {@link InboundLimits} are reached under {@link InboundLimits.OverflowPolicy#BLOCK}. A waiting thread
+ * is woken only once the backlog has drained to half of the limits, so that reading resumes in batches rather
+ * than with a thread hand-off per message.
  */
 final class InboundQueue {
 
@@ -18,6 +20,8 @@ final class InboundQueue {
 	private int messages;
 
 	private long bytes;
+
+	private int waiting;
 
 	InboundQueue(InboundLimits limits) {
 		this.limits = limits;
@@ -36,11 +40,15 @@ final class InboundQueue {
 				if (this.limits.policy() == InboundLimits.OverflowPolicy.FAIL) {
 					return false;
 				}
+				this.waiting++;
 				try {
 					this.released.await();
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;
+				}
+				finally {
+					this.waiting--;
 				}
 			}
 			if (interrupted) {
@@ -60,7 +68,10 @@ final class InboundQueue {
 		try {
 			this.messages--;
 			this.bytes -= size;
-			this.released.signalAll();
+			if (this.waiting > 0 && this.messages <= this.limits.maxMessages() / 2
+					&& this.bytes <= this.limits.maxBytes() / 2) {
+				this.released.signalAll();
+			}
 		}
 		finally {
 			this.lock.unlock();

@@ -19,17 +19,17 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * Opens Tyrus connections for one {@link WebSocket}.
  * <p>
  * All connections of the JVM share one Grizzly transport ({@code SHARED_CONTAINER}) with bounded, named selector
- * and worker pools, so thousands of sockets need a handful of threads. The transport is released
- * {@link #SHARED_TRANSPORT_IDLE_SECONDS} second after the last connection closed. Blocking connection attempts
- * run on the shared connect pool, never on the caller's thread. Whichever Tyrus client first creates the shared
- * transport in a JVM fixes its pool sizes.
+ * and worker pools, so thousands of sockets need a handful of threads. {@link SharedTransport} releases it once
+ * no connection uses it; Tyrus' own idle timeout is set long so that it never closes the transport under an
+ * attempt that is still connecting. Blocking connection attempts run on the shared connect pool, never on the
+ * caller's thread. Whichever Tyrus client first creates the shared transport in a JVM fixes its pool sizes.
  * <p>
  * A Tyrus {@link ClientManager} holds its settings in one mutable map that every connection copies, so this class
  * keeps one immutable manager for {@code ws://} and, on first use, one for {@code wss://}.
  */
 final class TyrusConnector {
 
-	static final int SHARED_TRANSPORT_IDLE_SECONDS = 1;
+	private static final int TYRUS_IDLE_TIMEOUT_SECONDS = 60;
 
 	private static final int FRAME_HEADER_BYTES = 14;
 
@@ -51,7 +51,7 @@ final class TyrusConnector {
 				IncoreClientManager.SHARED);
 		Map<String, Object> properties = manager.getProperties();
 		properties.put(ClientProperties.SHARED_CONTAINER, true);
-		properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_TRANSPORT_IDLE_SECONDS);
+		properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, TYRUS_IDLE_TIMEOUT_SECONDS);
 		properties.put(GrizzlyClientProperties.SELECTOR_THREAD_POOL_CONFIG,
 				pool("incore-websocket-grizzly-selector", Math.max(1, CORES)));
 		properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG,

@@ -374,8 +374,8 @@ public class WebSocket extends IoDevice {
 			Attempt attempt = this.current;
 			switch (getState()) {
 				case Connecting -> {
-					attempt.connection.abandon();
 					finishClosed();
+					attempt.connection.abandon();
 				}
 				case Open -> attempt.beginClose(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 				case Closing, Closed -> {
@@ -506,6 +506,7 @@ public class WebSocket extends IoDevice {
 		}
 		Attempt attempt = new Attempt(check.uri());
 		this.current = attempt;
+		SharedTransport.acquire();
 		this.state.set(State.Connecting);
 		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), attempt);
 		return true;
@@ -513,10 +514,12 @@ public class WebSocket extends IoDevice {
 
 	private void finishClosed() {
 		Attempt attempt = this.current;
-		if (attempt != null) {
-			attempt.stopTimers();
+		if (attempt == null) {
+			return;
 		}
+		attempt.stopTimers();
 		this.current = null;
+		SharedTransport.release();
 		this.state.set(State.Closed);
 		this.disconnected.emit();
 		if (this.reconnectAfterClose) {
@@ -630,8 +633,8 @@ public class WebSocket extends IoDevice {
 					report(TransportFailure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
 							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
 							+ requested + "')"));
-					openedConnection.abandon();
 					finishClosed();
+					openedConnection.abandon();
 					return;
 				}
 				WebSocket.this.negotiatedSubProtocol = negotiated;
@@ -795,9 +798,9 @@ public class WebSocket extends IoDevice {
 		private void closeTimedOut() {
 			synchronized (WebSocket.this.lock) {
 				if (isCurrent() && getState() == State.Closing) {
-					this.connection.terminate(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 					recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "");
 					finishClosed();
+					terminate(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 				}
 			}
 		}
@@ -836,10 +839,19 @@ public class WebSocket extends IoDevice {
 				report(TransportFailure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target
 						+ " within " + WebSocket.this.options.heartbeat().timeout().toMillis()
 						+ " ms; the connection is considered dead and was dropped"));
-				this.connection.terminate(CloseReason.CloseCodes.GOING_AWAY, "Heartbeat timeout");
 				recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "Heartbeat timeout");
 				finishClosed();
+				terminate(CloseReason.CloseCodes.GOING_AWAY, "Heartbeat timeout");
 			}
+		}
+
+		/**
+		 * Drops the connection without waiting for the peer, off the object's lock: Tyrus calls back
+		 * synchronously, and by now this attempt is no longer current, so those callbacks change nothing.
+		 */
+		private void terminate(CloseReason.CloseCode code, String reason) {
+			TyrusConnection dropped = this.connection;
+			SharedExecutors.connector().execute(() -> dropped.terminate(code, reason));
 		}
 
 		private void stopHeartbeat() {

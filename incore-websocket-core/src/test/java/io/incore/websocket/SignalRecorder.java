@@ -2,7 +2,6 @@ package io.incore.websocket;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -10,12 +9,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Records every signal of an object, in delivery order, and whether any two deliveries ever overlapped.
+ * Appending is cheap (a synchronized list), so it can sit on connections that receive many messages.
  */
 final class SignalRecorder {
 
-	private final List<String> names = new CopyOnWriteArrayList<>();
+	private final List<String> names = new ArrayList<>();
 
-	private final List<Object[]> arguments = new CopyOnWriteArrayList<>();
+	private final List<Object[]> arguments = new ArrayList<>();
 
 	private final AtomicInteger inside = new AtomicInteger();
 
@@ -27,26 +27,28 @@ final class SignalRecorder {
 				if (this.inside.incrementAndGet() > 1) {
 					this.overlaps.incrementAndGet();
 				}
-				this.names.add(signal.name());
-				this.arguments.add(args);
+				synchronized (this) {
+					this.names.add(signal.name());
+					this.arguments.add(args);
+				}
 				this.inside.decrementAndGet();
 			});
 		}
 	}
 
-	List<String> names() {
+	synchronized List<String> names() {
 		return List.copyOf(this.names);
 	}
 
 	List<String> names(Predicate<String> filter) {
-		return this.names.stream().filter(filter).toList();
+		return names().stream().filter(filter).toList();
 	}
 
 	long count(String name) {
-		return this.names.stream().filter(name::equals).count();
+		return names().stream().filter(name::equals).count();
 	}
 
-	List<Object> argumentsOf(String name) {
+	synchronized List<Object> argumentsOf(String name) {
 		List<Object> result = new ArrayList<>();
 		for (int i = 0; i < this.names.size(); i++) {
 			if (this.names.get(i).equals(name)) {
@@ -61,16 +63,11 @@ final class SignalRecorder {
 	}
 
 	void awaitSignal(String name) {
-		await().until(() -> this.names.contains(name));
+		await().until(() -> names().contains(name));
 	}
 
 	void awaitCount(String name, long count) {
 		await().until(() -> count(name) >= count);
-	}
-
-	void clear() {
-		this.names.clear();
-		this.arguments.clear();
 	}
 
 }

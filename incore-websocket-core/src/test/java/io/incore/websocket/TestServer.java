@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -29,7 +30,9 @@ import org.glassfish.tyrus.server.Server;
  * {@code test-server-*} so that tests can tell them from the client's.
  * <ul>
  * <li>{@code /echo}: sends every text and binary message back; offers the subprotocols {@code chat.v1} and
- * {@code chat.v2}; records the handshake headers; a text {@code close:<code>:<reason>} makes it close.</li>
+ * {@code chat.v2}; records the handshake headers and the close codes it receives. Commands sent as text:
+ * {@code close:<code>:<reason>} makes it close, {@code big:<n>} sends a binary message of n bytes,
+ * {@code burst:<n>} sends the texts {@code 0} to {@code n-1} as fast as the connection takes them.</li>
  * </ul>
  */
 final class TestServer implements AutoCloseable {
@@ -39,6 +42,8 @@ final class TestServer implements AutoCloseable {
 	static final BlockingQueue<Map<String, List<String>>> handshakeHeaders = new LinkedBlockingQueue<>();
 
 	static final ThreadGroup THREADS = new ThreadGroup("test-server");
+
+	static final BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
 
 	private final Server server;
 
@@ -114,13 +119,34 @@ final class TestServer implements AutoCloseable {
 
 		@OnMessage
 		public void onText(Session session, String message) throws IOException {
-			if (message.startsWith("close:")) {
-				String[] parts = message.split(":", 3);
-				session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(Integer.parseInt(parts[1])),
-						parts[2]));
-				return;
+			String[] parts = message.split(":", 3);
+			switch (parts[0]) {
+				case "close" -> session.close(
+						new CloseReason(CloseReason.CloseCodes.getCloseCode(Integer.parseInt(parts[1])), parts[2]));
+				case "big" -> session.getBasicRemote().sendBinary(ByteBuffer.allocate(Integer.parseInt(parts[1])));
+				case "burst" -> burst(session, Integer.parseInt(parts[1]));
+				default -> session.getBasicRemote().sendText(message);
 			}
-			session.getBasicRemote().sendText(message);
+		}
+
+		private static void burst(Session session, int count) {
+			Thread sender = new Thread(() -> {
+				try {
+					for (int i = 0; i < count; i++) {
+						session.getBasicRemote().sendText(Integer.toString(i));
+					}
+				}
+				catch (IOException | IllegalStateException ex) {
+					// The client closed the connection.
+				}
+			}, SERVER_THREAD_PREFIX + "burst");
+			sender.setDaemon(true);
+			sender.start();
+		}
+
+		@OnClose
+		public void onClose(CloseReason reason) {
+			closeCodes.add(reason.getCloseCode().getCode());
 		}
 
 		@OnMessage

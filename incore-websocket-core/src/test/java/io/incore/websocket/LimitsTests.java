@@ -1,0 +1,175 @@
+package io.incore.websocket;
+
+import java.io.DataInputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Bad or overwhelming input from the server: oversized messages, listeners slower than the sender, invalid UTF-8,
+ * and a peer that never completes the close handshake.
+ */
+class LimitsTests {
+
+	private static final int BURST = 100_000;
+
+	private static TestServer server;
+
+	private WebSocket socket;
+
+	@BeforeAll
+	static void startServer() {
+		server = TestServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void forgetCloseCodes() {
+		TestServer.closeCodes.clear();
+	}
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	private SignalRecorder connect(WebSocketOptions options, String url) {
+		this.socket = new WebSocket(null, options);
+		this.socket.setUrl(url);
+		this.socket.setAutoConnect(false);
+		SignalRecorder recorder = new SignalRecorder(this.socket);
+		this.socket.connectToHost();
+		recorder.awaitSignal("connected");
+		return recorder;
+	}
+
+	@Test
+	void anOversizedMessageClosesWith1009AndReportsTheError() throws InterruptedException {
+		SignalRecorder recorder = connect(WebSocketOptions.builder().maxMessageSize(1024 * 1024).build(),
+				server.url("/echo"));
+		this.socket.sendTextMessage("big:" + 5 * 1024 * 1024);
+		recorder.awaitSignal("disconnected");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.DatagramTooLargeError);
+		assertThat(this.socket.getErrorString()).contains("5242880 bytes").contains("1048576");
+		assertThat(recorder.names(name -> name.endsWith("MessageReceived"))).isEmpty();
+		assertThat(TestServer.closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(1009);
+	}
+
+	@Test
+	void aListenerSlowerThanTheSenderGetsEveryMessageOnceInOrderWithBoundedQueue() {
+		InboundLimits limits = new InboundLimits(256, 1024 * 1024, InboundLimits.OverflowPolicy.BLOCK);
+		connect(WebSocketOptions.builder().inbound(limits).build(), server.url("/echo"));
+		List<Integer> received = new ArrayList<>(BURST);
+		AtomicInteger deepest = new AtomicInteger();
+		AtomicInteger count = new AtomicInteger();
+		this.socket.textMessageReceived.connect((message) -> {
+			received.add(Integer.parseInt(message));
+			deepest.accumulateAndGet(this.socket.getInboundQueueDepth(), Math::max);
+			spin(10_000);
+			count.incrementAndGet();
+		});
+		this.socket.sendTextMessage("burst:" + BURST);
+		await().atMost(Duration.ofSeconds(120)).until(() -> count.get() == BURST);
+		assertThat(received).isEqualTo(IntStream.range(0, BURST).boxed().toList());
+		assertThat(deepest.get()).as("deepest inbound queue").isBetween(2, 256);
+		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+	}
+
+	@Test
+	void withPolicyFailAListenerThatFallsBehindClosesTheConnectionWith1008() throws InterruptedException {
+		InboundLimits limits = new InboundLimits(100, 1024 * 1024, InboundLimits.OverflowPolicy.FAIL);
+		SignalRecorder recorder = connect(WebSocketOptions.builder().inbound(limits).build(), server.url("/echo"));
+		this.socket.textMessageReceived.connect((message) -> spin(100_000));
+		this.socket.sendTextMessage("burst:" + BURST);
+		recorder.awaitSignal("disconnected");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketResourceError);
+		assertThat(this.socket.getErrorString()).contains("fell behind").contains("1008");
+		assertThat(TestServer.closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(1008);
+	}
+
+	@Test
+	void invalidUtf8InATextFrameClosesWith1007AndReportsTheError() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			RawWebSocketServer.writeFrame(out, 1, new byte[] { (byte) 0xC3, (byte) 0x28 });
+			serverSaw.add(closeCodeFrom(in));
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.defaults(), raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1007);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.NetworkError);
+			assertThat(this.socket.getErrorString()).contains("1007");
+			assertThat(recorder.names()).doesNotContain("textMessageReceived");
+		}
+	}
+
+	@Test
+	void disconnectWaitsForThePeersCloseFrameAtMostTheCloseTimeout() throws Exception {
+		List<Integer> serverSaw = new CopyOnWriteArrayList<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			serverSaw.add(closeCodeFrom(in));
+			in.read();
+		})) {
+			SignalRecorder recorder = connect(
+					WebSocketOptions.builder().closeTimeout(Duration.ofMillis(300)).build(), raw.url());
+			this.socket.disconnectFromHost();
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closing);
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw).containsExactly(1000);
+			assertThat(this.socket.getCloseCode()).as("no close frame came back").isEqualTo(1006);
+		}
+	}
+
+	@Test
+	void disconnectReportsTheCloseCodeTheServerAnsweredWith() throws Exception {
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			closeCodeFrom(in);
+			RawWebSocketServer.writeFrame(out, 8, new byte[] { 0x0F, (byte) 0xA1, 'o', 'k' });
+			in.read();
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.defaults(), raw.url());
+			this.socket.disconnectFromHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(this.socket.getCloseCode()).isEqualTo(4001);
+			assertThat(this.socket.getCloseReason()).isEqualTo("ok");
+		}
+	}
+
+	private static int closeCodeFrom(DataInputStream in) throws java.io.IOException {
+		RawWebSocketServer.Frame frame;
+		do {
+			frame = RawWebSocketServer.readFrame(in);
+		}
+		while (frame.opcode() != 8);
+		return frame.closeCode();
+	}
+
+	private static void spin(long nanos) {
+		long end = System.nanoTime() + nanos;
+		while (System.nanoTime() < end) {
+			Thread.onSpinWait();
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.incore.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A WebSocket server written on plain sockets, for peers that misbehave on purpose: it completes the opening
+ * handshake and then hands the connection to a {@link Behaviour}. Its threads belong to
+ * {@link TestServer#THREADS}.
+ */
+final class RawWebSocketServer implements AutoCloseable {
+
+	private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
+
+	private final ServerSocket listener;
+
+	private final Behaviour behaviour;
+
+	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+	RawWebSocketServer(int port, Behaviour behaviour) throws IOException {
+		this.listener = new ServerSocket();
+		this.listener.setReuseAddress(true);
+		this.listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+		this.behaviour = behaviour;
+		Thread acceptor = new Thread(TestServer.THREADS, this::acceptLoop, TestServer.SERVER_THREAD_PREFIX + "raw");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	int port() {
+		return this.listener.getLocalPort();
+	}
+
+	String url() {
+		return "ws://127.0.0.1:" + port() + "/raw";
+	}
+
+	/** Stops accepting; established connections stay as they are. */
+	void stopAccepting() throws IOException {
+		this.listener.close();
+	}
+
+	private void acceptLoop() {
+		while (!this.listener.isClosed()) {
+			try {
+				Socket socket = this.listener.accept();
+				this.sockets.add(socket);
+				Thread handler = new Thread(TestServer.THREADS, () -> serve(socket),
+						TestServer.SERVER_THREAD_PREFIX + "raw-connection");
+				handler.setDaemon(true);
+				handler.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void serve(Socket socket) {
+		try {
+			InputStream in = socket.getInputStream();
+			OutputStream out = socket.getOutputStream();
+			String request = readRequest(in);
+			Matcher key = KEY.matcher(request);
+			if (!key.find()) {
+				socket.close();
+				return;
+			}
+			out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			this.behaviour.run(new DataInputStream(in), out);
+		}
+		catch (IOException ex) {
+			// The client went away.
+		}
+	}
+
+	private static String readRequest(InputStream in) throws IOException {
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		int matched = 0;
+		byte[] end = { '\r', '\n', '\r', '\n' };
+		while (matched < 4) {
+			int b = in.read();
+			if (b == -1) {
+				throw new IOException("Connection closed during the handshake");
+			}
+			request.write(b);
+			matched = (b == end[matched]) ? matched + 1 : ((b == '\r') ? 1 : 0);
+		}
+		return request.toString(StandardCharsets.US_ASCII);
+	}
+
+	private static String accept(String key) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-1")
+				.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+			return Base64.getEncoder().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads one frame sent by the client (masked) and returns its opcode and unmasked payload.
+	 */
+	static Frame readFrame(DataInputStream in) throws IOException {
+		int first = in.readUnsignedByte();
+		int second = in.readUnsignedByte();
+		long length = second & 0x7F;
+		if (length == 126) {
+			length = in.readUnsignedShort();
+		}
+		else if (length == 127) {
+			length = in.readLong();
+		}
+		byte[] mask = new byte[4];
+		if ((second & 0x80) != 0) {
+			in.readFully(mask);
+		}
+		byte[] payload = new byte[(int) length];
+		in.readFully(payload);
+		for (int i = 0; i < payload.length; i++) {
+			payload[i] ^= mask[i % 4];
+		}
+		return new Frame(first & 0x0F, payload);
+	}
+
+	/**
+	 * Writes one unmasked server frame.
+	 */
+	static void writeFrame(OutputStream out, int opcode, byte[] payload) throws IOException {
+		out.write(0x80 | opcode);
+		out.write(payload.length);
+		out.write(payload);
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.listener.close();
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
+	}
+
+	/**
+	 * What the server does once the handshake is done.
+	 */
+	interface Behaviour {
+
+		void run(DataInputStream in, OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * A frame from the client.
+	 *
+	 * @param opcode the opcode
+	 * @param payload the unmasked payload
+	 */
+	record Frame(int opcode, byte[] payload) {
+
+		int closeCode() {
+			return ((this.payload[0] & 0xFF) << 8) | (this.payload[1] & 0xFF);
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.incore.websocket;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The backoff arithmetic of {@link ReconnectPolicy}: a pure unit.
+ */
+class ReconnectPolicyTests {
+
+	private final ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(100), 2.0, Duration.ofMillis(1000),
+			0.25, 5, Duration.ofSeconds(10));
+
+	@Test
+	void delayGrowsByTheMultiplierUpToTheMaximum() {
+		assertThat(this.policy.delayBefore(1, () -> 0.5)).isEqualTo(Duration.ofMillis(100));
+		assertThat(this.policy.delayBefore(2, () -> 0.5)).isEqualTo(Duration.ofMillis(200));
+		assertThat(this.policy.delayBefore(4, () -> 0.5)).isEqualTo(Duration.ofMillis(800));
+		assertThat(this.policy.delayBefore(5, () -> 0.5)).isEqualTo(Duration.ofMillis(1000));
+		assertThat(this.policy.delayBefore(60, () -> 0.5)).isEqualTo(Duration.ofMillis(1000));
+	}
+
+	@Test
+	void jitterSpreadsTheDelayWithinItsBound() {
+		assertThat(this.policy.delayBefore(2, () -> 0.0)).isEqualTo(Duration.ofMillis(150));
+		assertThat(this.policy.delayBefore(2, () -> 0.999999)).isBetween(Duration.ofMillis(249),
+				Duration.ofMillis(250));
+	}
+
+	@Test
+	void maxAttemptsLimitsTheAttemptsAndZeroMeansNoLimit() {
+		assertThat(this.policy.allows(5)).isTrue();
+		assertThat(this.policy.allows(6)).isFalse();
+		assertThat(ReconnectPolicy.DEFAULT.allows(Integer.MAX_VALUE)).isTrue();
+	}
+
+	@Test
+	void rejectsInvalidSettingsWithTheirName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(1), 0.5, Duration.ofSeconds(2), 0, 0,
+					Duration.ofSeconds(1)))
+			.withMessageContaining("multiplier");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(5), 2, Duration.ofSeconds(2), 0, 0,
+					Duration.ofSeconds(1)))
+			.withMessageContaining("maxDelay");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ReconnectPolicy(Duration.ZERO, 2, Duration.ofSeconds(2), 0, 0,
+					Duration.ofSeconds(1)))
+			.withMessageContaining("initialDelay");
+	}
+
+}
