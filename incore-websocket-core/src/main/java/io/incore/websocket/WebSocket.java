@@ -367,6 +367,19 @@ public class WebSocket extends IoDevice {
 	 * abandoned at once. No reconnect follows until {@link #connectToHost()} or {@link #open()}.
 	 */
 	public void disconnectFromHost() {
+		disconnectFromHost(NORMAL_CLOSURE, "");
+	}
+
+	/**
+	 * Disconnects as {@link #disconnectFromHost()} does, with another close code (Java-only), e.g. 1001 Going Away
+	 * when the application shuts down.
+	 * @param code the close code, 1000 to 4999
+	 * @param reason the close reason, at most 123 UTF-8 bytes
+	 */
+	public void disconnectFromHost(int code, String reason) {
+		if (code < 1000 || code > 4999) {
+			throw new IllegalArgumentException("Close code must be between 1000 and 4999 but was " + code);
+		}
 		synchronized (this.lock) {
 			this.reconnectAfterClose = false;
 			this.userDisconnected = true;
@@ -377,10 +390,35 @@ public class WebSocket extends IoDevice {
 					finishClosed();
 					attempt.connection.abandon();
 				}
-				case Open -> attempt.beginClose(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+				case Open -> attempt.beginClose(CloseReason.CloseCodes.getCloseCode(code), Objects.requireNonNull(reason));
 				case Closing, Closed -> {
 				}
 			}
+		}
+	}
+
+	/**
+	 * Waits until the state is {@code Closed} (Java-only).
+	 * @param timeout the longest wait
+	 * @return whether the state is {@code Closed}
+	 */
+	public boolean awaitClosed(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.lock) {
+			while (getState() != State.Closed) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
 		}
 	}
 
@@ -521,6 +559,7 @@ public class WebSocket extends IoDevice {
 		this.current = null;
 		SharedTransport.release();
 		this.state.set(State.Closed);
+		this.lock.notifyAll();
 		this.disconnected.emit();
 		if (this.reconnectAfterClose) {
 			this.reconnectAfterClose = false;

@@ -3,6 +3,7 @@ package io.incore.websocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,16 @@ public final class WebSocketUrl {
 		String withoutUserInfo = USER_INFO.matcher(url).replaceFirst("$1***@");
 		Matcher matcher = SECRET_QUERY_PARAMETER.matcher(withoutUserInfo);
 		return matcher.replaceAll("$1***");
+	}
+
+	/**
+	 * Checks a URL as {@link WebSocket#connectToHost()} does before an attempt.
+	 * @param url the URL
+	 * @return what is wrong and how to fix it, or empty if the URL can be connected to
+	 */
+	public static Optional<String> problem(String url) {
+		Check check = check(url);
+		return check.valid() ? Optional.empty() : Optional.of(check.message());
 	}
 
 	static Check check(String url) {

@@ -1,0 +1,136 @@
+package io.incore.websocket.boot;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.incore.websocket.SignalConnection;
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.boot.event.WebSocketEventPublisher;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts and stops the configured WebSocket clients with the application context.
+ * <p>
+ * Start runs in the last lifecycle phase, after the embedded web server started (so a client may talk to its own
+ * application): it resolves placeholders left in client URLs (such as {@code ${local.server.port}}, which exists
+ * only once the server runs), starts publishing each client's signals as events, then completes each client,
+ * which connects or opens it per {@code auto-connect}/{@code auto-open}. Stop runs first: every client is sent 1001 Going Away
+ * and the stop waits until all are closed, at most the longest close timeout plus a second.
+ */
+public final class WebSocketClientsLifecycle implements SmartLifecycle {
+
+	/** The close code sent on shutdown: 1001, going away. */
+	public static final int GOING_AWAY = 1001;
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+	private static final Log logger = LogFactory.getLog(WebSocketClientsLifecycle.class);
+
+	private final WebSocketClients clients;
+
+	private final WebSocketEventPublisher publisher;
+
+	private final UrlResolver urlResolver;
+
+	private final List<SignalConnection> publishing = new ArrayList<>();
+
+	private volatile boolean running;
+
+	/**
+	 * Creates the lifecycle.
+	 * @param clients the clients
+	 * @param publisher publishes the clients' signals as events
+	 * @param urlResolver resolves placeholders left in client URLs
+	 */
+	public WebSocketClientsLifecycle(WebSocketClients clients, WebSocketEventPublisher publisher,
+			UrlResolver urlResolver) {
+		this.clients = clients;
+		this.publisher = publisher;
+		this.urlResolver = urlResolver;
+	}
+
+	@Override
+	public void start() {
+		this.clients.asMap().forEach((name, client) -> {
+			if (client.getUrl().contains("${")) {
+				client.setUrl(this.urlResolver.resolve(name, client.getUrl()));
+			}
+		});
+		this.clients.asMap().forEach((name, client) -> {
+			this.publishing.addAll(List.of(this.publisher.publish(name, client)));
+			if (client.isCompleted()) {
+				restart(client);
+			}
+			else {
+				client.complete();
+			}
+		});
+		this.running = true;
+	}
+
+	private static void restart(WebSocket client) {
+		if (client.isAutoOpen()) {
+			client.open();
+		}
+		else if (client.isAutoConnect()) {
+			client.connectToHost();
+		}
+	}
+
+	@Override
+	public void stop() {
+		Map<String, WebSocket> all = this.clients.asMap();
+		Duration longest = Duration.ZERO;
+		for (WebSocket client : all.values()) {
+			client.disconnectFromHost(GOING_AWAY, "Going away");
+			longest = max(longest, client.getOptions().closeTimeout());
+		}
+		long deadline = System.nanoTime() + longest.plus(STOP_GRACE).toNanos();
+		for (Map.Entry<String, WebSocket> entry : all.entrySet()) {
+			if (!entry.getValue().awaitClosed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+				logger.warn("WebSocket client '" + entry.getKey() + "' did not close in time; dropping it");
+			}
+			entry.getValue().close();
+		}
+		this.publishing.forEach(SignalConnection::disconnect);
+		this.publishing.clear();
+		this.running = false;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
+	 * Resolves the placeholders of a client URL when the clients start.
+	 */
+	@FunctionalInterface
+	public interface UrlResolver {
+
+		/**
+		 * Resolves a URL.
+		 * @param clientName the client's name
+		 * @param url the URL with placeholders
+		 * @return the URL to connect to
+		 * @throws InvalidWebSocketClientPropertyException if the result is not a valid WebSocket URL
+		 */
+		String resolve(String clientName, String url);
+
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
+	}
+
+}

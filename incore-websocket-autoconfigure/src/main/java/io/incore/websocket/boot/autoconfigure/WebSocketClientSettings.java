@@ -1,0 +1,402 @@
+package io.incore.websocket.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.incore.websocket.InboundLimits;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The settings of one WebSocket client, also used for the shared defaults. Every value is {@code null} when not
+ * set, so that a client's settings can fall back to the defaults; the built-in defaults are documented on each
+ * property.
+ */
+public class WebSocketClientSettings {
+
+	/**
+	 * URL of the WebSocket server, ws://host[:port]/path or wss://host[:port]/path. Required for every client.
+	 */
+	private String url;
+
+	/**
+	 * Whether to connect once the application is ready, and to reconnect after failures and unrequested
+	 * disconnects. Default: true.
+	 */
+	private Boolean autoConnect;
+
+	/**
+	 * Whether to open the client as an IoDevice once the application is ready: binary messages then feed its read
+	 * stream. Default: false.
+	 */
+	private Boolean autoOpen;
+
+	/**
+	 * Subprotocol to request from the server. Default: none.
+	 */
+	private String subProtocol;
+
+	/**
+	 * Extra HTTP headers sent with the opening handshake, by name. A client's headers are added to the default
+	 * headers.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * How long connecting (TCP, TLS, upgrade) may take. Default: 10s.
+	 */
+	private Duration handshakeTimeout;
+
+	/**
+	 * How long disconnecting waits for the server's close frame. Default: 5s.
+	 */
+	private Duration closeTimeout;
+
+	/**
+	 * Largest message accepted from the server; a larger one closes the connection with 1009. Default: 16MB.
+	 */
+	private DataSize maxMessageSize;
+
+	/**
+	 * Most unread bytes the IoDevice read stream holds. Default: 16MB.
+	 */
+	private DataSize readBufferCapacity;
+
+	/**
+	 * Reconnect policy.
+	 */
+	private final Reconnect reconnect = new Reconnect();
+
+	/**
+	 * Ping/pong heartbeat.
+	 */
+	private final Heartbeat heartbeat = new Heartbeat();
+
+	/**
+	 * Bound on received messages waiting for listeners.
+	 */
+	private final Inbound inbound = new Inbound();
+
+	/**
+	 * TLS settings for wss:// URLs.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * Health contribution.
+	 */
+	private final Health health = new Health();
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public Boolean getAutoConnect() {
+		return this.autoConnect;
+	}
+
+	public void setAutoConnect(Boolean autoConnect) {
+		this.autoConnect = autoConnect;
+	}
+
+	public Boolean getAutoOpen() {
+		return this.autoOpen;
+	}
+
+	public void setAutoOpen(Boolean autoOpen) {
+		this.autoOpen = autoOpen;
+	}
+
+	public String getSubProtocol() {
+		return this.subProtocol;
+	}
+
+	public void setSubProtocol(String subProtocol) {
+		this.subProtocol = subProtocol;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
+	}
+
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	public void setHandshakeTimeout(Duration handshakeTimeout) {
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public Duration getCloseTimeout() {
+		return this.closeTimeout;
+	}
+
+	public void setCloseTimeout(Duration closeTimeout) {
+		this.closeTimeout = closeTimeout;
+	}
+
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public DataSize getReadBufferCapacity() {
+		return this.readBufferCapacity;
+	}
+
+	public void setReadBufferCapacity(DataSize readBufferCapacity) {
+		this.readBufferCapacity = readBufferCapacity;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Heartbeat getHeartbeat() {
+		return this.heartbeat;
+	}
+
+	public Inbound getInbound() {
+		return this.inbound;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Reconnect policy: exponential backoff with jitter.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Delay before the first reconnect attempt. Default: 1s.
+		 */
+		private Duration initialDelay;
+
+		/**
+		 * Growth of the delay per attempt, at least 1. Default: 2.
+		 */
+		private Double multiplier;
+
+		/**
+		 * Longest delay between attempts. Default: 30s.
+		 */
+		private Duration maxDelay;
+
+		/**
+		 * Random spread of each delay as a fraction of it, from 0 to 1. Default: 0.2.
+		 */
+		private Double jitter;
+
+		/**
+		 * Consecutive attempts before giving up; 0 for no limit. Default: 0.
+		 */
+		private Integer maxAttempts;
+
+		/**
+		 * How long a connection must stay open for the attempt count to start again. Default: 30s.
+		 */
+		private Duration resetAfter;
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(Double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public Double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getResetAfter() {
+			return this.resetAfter;
+		}
+
+		public void setResetAfter(Duration resetAfter) {
+			this.resetAfter = resetAfter;
+		}
+
+	}
+
+	/**
+	 * Ping/pong heartbeat; off unless an interval is set.
+	 */
+	public static class Heartbeat {
+
+		/**
+		 * Time between pings; setting it turns the heartbeat on. Default: none (off).
+		 */
+		private Duration interval;
+
+		/**
+		 * How long to wait for each pong before the connection is considered dead. Default: 10s.
+		 */
+		private Duration timeout;
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Bound on received messages waiting for listeners.
+	 */
+	public static class Inbound {
+
+		/**
+		 * Most messages waiting for listeners. Default: 1024.
+		 */
+		private Integer maxMessages;
+
+		/**
+		 * Most bytes waiting for listeners. Default: 16MB.
+		 */
+		private DataSize maxBytes;
+
+		/**
+		 * What happens when the bound is reached: block (stop reading until listeners catch up) or fail (close
+		 * with 1008). Default: block.
+		 */
+		private InboundLimits.OverflowPolicy policy;
+
+		public Integer getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(Integer maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public InboundLimits.OverflowPolicy getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(InboundLimits.OverflowPolicy policy) {
+			this.policy = policy;
+		}
+
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material wss:// connections use. Default: the
+		 * JVM's trust store.
+		 */
+		private String bundle;
+
+		/**
+		 * Whether the server certificate must match the URL's host name. Default: true.
+		 */
+		private Boolean verifyHostname;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+		public Boolean getVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		public void setVerifyHostname(Boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+		}
+
+	}
+
+	/**
+	 * Health contribution of the client.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether the client being down makes the application's health DOWN. Default: true.
+		 */
+		private Boolean required;
+
+		public Boolean getRequired() {
+			return this.required;
+		}
+
+		public void setRequired(Boolean required) {
+			this.required = required;
+		}
+
+	}
+
+}

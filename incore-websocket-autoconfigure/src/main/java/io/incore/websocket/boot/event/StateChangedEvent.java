@@ -1,0 +1,12 @@
+package io.incore.websocket.boot.event;
+
+import io.incore.websocket.WebSocket;
+
+/**
+ * Published when the client's {@code state} changed (the InCore signal {@code stateChanged}).
+ *
+ * @param clientName the name of the client, as configured under {@code incore.websocket.clients}
+ * @param webSocket the client
+ */
+public record StateChangedEvent(String clientName, WebSocket webSocket) implements WebSocketEvent {
+}

@@ -1,0 +1,12 @@
+package io.incore.websocket.boot.event;
+
+import io.incore.websocket.WebSocket;
+
+/**
+ * Published when the client's {@code url} changed (the InCore signal {@code urlChanged}).
+ *
+ * @param clientName the name of the client, as configured under {@code incore.websocket.clients}
+ * @param webSocket the client
+ */
+public record UrlChangedEvent(String clientName, WebSocket webSocket) implements WebSocketEvent {
+}

@@ -1,0 +1,4 @@
+/**
+ * Spring application events for the signals of InCore WebSocket clients.
+ */
+package io.incore.websocket.boot.event;

@@ -1,0 +1,275 @@
+package io.incore.websocket.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.incore.websocket.InboundLimits;
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.boot.WebSocketClientCustomizer;
+import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.WebSocketClientsLifecycle;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link IncoreWebSocketAutoConfiguration}. Clients are configured with {@code auto-connect: false} so
+ * that nothing touches the network.
+ */
+class IncoreWebSocketAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(IncoreWebSocketAutoConfiguration.class, SslAutoConfiguration.class))
+		.withPropertyValues("incore.websocket.defaults.auto-connect=false");
+
+	@Test
+	void createsOneWebSocketBeanPerClientAndTheRegistry() {
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.quotes.url=ws://127.0.0.1:9/quotes",
+					"incore.websocket.clients.news.url=wss://news.example.org/feed")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebSocketClients.class).hasSingleBean(WebSocketClientsLifecycle.class);
+				assertThat(context.getBeansOfType(WebSocket.class)).containsOnlyKeys("quotes", "news");
+				WebSocketClients clients = context.getBean(WebSocketClients.class);
+				assertThat(clients.asMap()).containsOnlyKeys("quotes", "news");
+				assertThat(context.getBean("quotes")).isSameAs(clients.get("quotes"));
+				assertThat(clients.get("news").getUrl()).isEqualTo("wss://news.example.org/feed");
+				assertThat(clients.get("news").getObjectId()).isEqualTo("news");
+			});
+	}
+
+	@Test
+	void mergesEachClientsSettingsOverTheDefaults() {
+		this.contextRunner.withPropertyValues("incore.websocket.defaults.handshake-timeout=3s",
+				"incore.websocket.defaults.headers.X-Team=blue", "incore.websocket.defaults.reconnect.max-delay=1m",
+				"incore.websocket.defaults.sub-protocol=v1", "incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.handshake-timeout=7s", "incore.websocket.clients.a.headers.X-Id=a",
+				"incore.websocket.clients.a.inbound.policy=fail", "incore.websocket.clients.a.max-message-size=1MB",
+				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.b.url=ws://h/b",
+				"incore.websocket.clients.b.sub-protocol=v2")
+			.run((context) -> {
+				WebSocket a = context.getBean("a", WebSocket.class);
+				WebSocket b = context.getBean("b", WebSocket.class);
+				assertThat(a.getOptions().handshakeTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(b.getOptions().handshakeTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(a.getOptions().headers()).isEqualTo(Map.of("X-Team", "blue", "X-Id", "a"));
+				assertThat(a.getOptions().reconnect().maxDelay()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(a.getOptions().inbound().policy()).isEqualTo(InboundLimits.OverflowPolicy.FAIL);
+				assertThat(a.getOptions().maxMessageSize()).isEqualTo(1024 * 1024);
+				assertThat(a.getOptions().heartbeat().interval()).isEqualTo(Duration.ofSeconds(15));
+				assertThat(a.getOptions().heartbeat().timeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(b.getOptions().heartbeat()).isNull();
+				assertThat(a.getSubProtocol()).isEqualTo("v1");
+				assertThat(b.getSubProtocol()).isEqualTo("v2");
+				assertThat(a.isAutoConnect()).isFalse();
+				assertThat(b.getOptions().closeTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void clientsMarkedNotRequiredAreKnownToTheRegistry() {
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a", "incore.websocket.clients.b.url=ws://h/b",
+					"incore.websocket.clients.b.health.required=false")
+			.run((context) -> {
+				WebSocketClients clients = context.getBean(WebSocketClients.class);
+				assertThat(clients.isRequiredForHealth("a")).isTrue();
+				assertThat(clients.isRequiredForHealth("b")).isFalse();
+			});
+	}
+
+	@Test
+	void enabledFalseCreatesNothing() {
+		this.contextRunner
+			.withPropertyValues("incore.websocket.enabled=false", "incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketClients.class)
+				.doesNotHaveBean(WebSocket.class));
+	}
+
+	@Test
+	void backsOffWithoutTyrus() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.glassfish.tyrus"))
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketClients.class));
+	}
+
+	@Test
+	void worksWithoutActuatorOnTheClasspath() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate",
+					"org.springframework.boot.health", "io.micrometer"))
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(WebSocketClients.class));
+	}
+
+	@Test
+	void aClientBeanOfTheApplicationReplacesTheConfiguredOne() {
+		this.contextRunner.withUserConfiguration(UserClientConfiguration.class)
+			.withPropertyValues("incore.websocket.clients.mine.url=ws://h/ignored",
+					"incore.websocket.clients.other.url=ws://h/other")
+			.run((context) -> {
+				WebSocket mine = context.getBean("mine", WebSocket.class);
+				assertThat(mine.getUrl()).isEqualTo("ws://user/defined");
+				assertThat(context.getBean(WebSocketClients.class).get("mine")).isSameAs(mine);
+				assertThat(context.getBean(WebSocketClients.class).get("other").getUrl()).isEqualTo("ws://h/other");
+			});
+	}
+
+	@Test
+	void aRegistryOfTheApplicationReplacesOurs() {
+		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class)
+			.run((context) -> assertThat(context).getBean(WebSocketClients.class)
+				.isSameAs(context.getBean(UserRegistryConfiguration.class).registry));
+	}
+
+	@Test
+	void customizersAreAppliedPerClient() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a", "incore.websocket.clients.b.url=ws://h/b")
+			.run((context) -> {
+				assertThat(context.getBean("a", WebSocket.class).getOptions().headers()).containsEntry("X-Client", "a");
+				assertThat(context.getBean("b", WebSocket.class).getOptions().headers()).containsEntry("X-Client", "b");
+			});
+	}
+
+	@Test
+	void completesNoClientDuringBeanCreation() {
+		this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> assertThat(context.getBean("a", WebSocket.class).isCompleted()).isTrue());
+		WebSocketClients clients = new WebSocketClientFactory(new IncoreWebSocketProperties(), null, java.util.List.of())
+			.createClients(Map.of());
+		assertThat(clients.asMap()).isEmpty();
+	}
+
+	@Test
+	void missingUrlFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.auto-open=true"),
+				"'incore.websocket.clients.feed.url' has an invalid value (not set): the URL of the server is missing",
+				"Set incore.websocket.clients.feed.url to the server's URL");
+	}
+
+	@Test
+	void unsupportedSchemeFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=http://h/feed"),
+				"'incore.websocket.clients.feed.url' has an invalid value 'http://h/feed': Unsupported URL scheme 'http'",
+				"to a ws:// or wss:// URL");
+	}
+
+	@Test
+	void malformedUrlFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=ws://h:99999/x"),
+				"'incore.websocket.clients.feed.url' has an invalid value 'ws://h:99999/x': Invalid URL",
+				"Set incore.websocket.clients.feed.url");
+	}
+
+	@Test
+	void credentialsInAnInvalidUrlAreRedacted() {
+		this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=http://bob:s3cr3t@h/feed?token=abc")
+			.run((context) -> assertThat(analyze(context).getDescription()).doesNotContain("s3cr3t", "abc"));
+	}
+
+	@Test
+	void nonPositiveDurationFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=ws://h/feed",
+				"incore.websocket.defaults.close-timeout=-1s"),
+				"'incore.websocket.defaults.close-timeout' has an invalid value '-1s': the duration must be positive",
+				"Set incore.websocket.defaults.close-timeout to a positive duration");
+	}
+
+	@Test
+	void zeroReconnectDelayFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=ws://h/feed",
+				"incore.websocket.clients.feed.reconnect.initial-delay=0s"),
+				"'incore.websocket.clients.feed.reconnect.initial-delay' has an invalid value '0s'",
+				"to a positive duration");
+	}
+
+	@Test
+	void multiplierBelowOneFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=ws://h/feed",
+				"incore.websocket.clients.feed.reconnect.multiplier=0.5"),
+				"'incore.websocket.clients.feed.reconnect.multiplier' has an invalid value '0.5': the delay must not "
+						+ "shrink",
+				"Set incore.websocket.clients.feed.reconnect.multiplier to 1 or more");
+	}
+
+	@Test
+	void unknownSslBundleFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=wss://h/feed",
+				"incore.websocket.clients.feed.ssl.bundle=missing"),
+				"'incore.websocket.clients.feed.ssl.bundle' has an invalid value 'missing': there is no SSL bundle of "
+						+ "that name",
+				"Define spring.ssl.bundle.pem.missing.*");
+	}
+
+	@Test
+	void invalidClientNameFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.9lives.url=ws://h/feed"),
+				"'incore.websocket.clients.9lives' has an invalid value '9lives': the client name is used as the bean "
+						+ "name",
+				"Rename the client");
+	}
+
+	private void assertFailure(ApplicationContextRunner runner, String description, String action) {
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription()).contains(description);
+			assertThat(analysis.getAction()).contains(action);
+			assertThat(WebSocketTestThreads.connectingThreads()).isEmpty();
+		});
+	}
+
+	private static FailureAnalysis analyze(AssertableApplicationContext context) {
+		FailureAnalysis analysis = new InvalidWebSocketClientPropertyFailureAnalyzer()
+			.analyze(context.getStartupFailure());
+		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		@Bean
+		WebSocket mine() {
+			WebSocket socket = new WebSocket(null);
+			socket.setUrl("ws://user/defined");
+			socket.setAutoConnect(false);
+			return socket;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistryConfiguration {
+
+		final WebSocketClients registry = new WebSocketClients(Map.of(), Set.of());
+
+		@Bean
+		WebSocketClients webSocketClients() {
+			return this.registry;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		WebSocketClientCustomizer tagClients() {
+			return (name, options) -> options.header("X-Client", name);
+		}
+
+	}
+
+}
