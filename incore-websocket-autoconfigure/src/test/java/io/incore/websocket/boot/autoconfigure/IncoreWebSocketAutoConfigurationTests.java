@@ -143,12 +143,13 @@ class IncoreWebSocketAutoConfigurationTests {
 	}
 
 	@Test
-	void completesNoClientDuringBeanCreation() {
-		this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
-			.run((context) -> assertThat(context.getBean("a", WebSocket.class).isCompleted()).isTrue());
-		WebSocketClients clients = new WebSocketClientFactory(new IncoreWebSocketProperties(), null, java.util.List.of())
-			.createClients(Map.of());
-		assertThat(clients.asMap()).isEmpty();
+	void clientsAreCompletedWhenTheContextStartsNotDuringBeanCreation() {
+		this.contextRunner.withUserConfiguration(CompletionProbeConfiguration.class)
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> {
+				assertThat(context.getBean(CompletionProbe.class).completedAtCreation).isFalse();
+				assertThat(context.getBean("a", WebSocket.class).isCompleted()).isTrue();
+			});
 	}
 
 	@Test
@@ -258,6 +259,19 @@ class IncoreWebSocketAutoConfigurationTests {
 		@Bean
 		WebSocketClients webSocketClients() {
 			return this.registry;
+		}
+
+	}
+
+	record CompletionProbe(boolean completedAtCreation) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CompletionProbeConfiguration {
+
+		@Bean
+		CompletionProbe completionProbe(WebSocketClients clients) {
+			return new CompletionProbe(clients.get("a").isCompleted());
 		}
 
 	}
