@@ -8,6 +8,9 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Date;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -30,14 +33,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * @param certificate the certificate
  * @param keyPair its key pair
  */
-record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
+public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
 
 	private static final char[] PASSWORD = "changeit".toCharArray();
 
 	/**
 	 * Generates a certificate whose subject alternative names are the given DNS name and IP address.
 	 */
-	static TestCertificates generate(String dnsName, String ipAddress) {
+	public static TestCertificates generate(String dnsName, String ipAddress) {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
@@ -56,6 +59,30 @@ record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
 		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException ex) {
 			throw new IllegalStateException("Could not generate a test certificate", ex);
 		}
+	}
+
+	/**
+	 * Writes the certificate and its private key as PEM files, as Spring Boot SSL bundles read them.
+	 * @param directory where to write {@code certificate.pem} and {@code private-key.pem}
+	 * @return the certificate file; the key file is beside it
+	 */
+	public Path writePem(Path directory) {
+		try {
+			Files.createDirectories(directory);
+			Path certificateFile = directory.resolve("certificate.pem");
+			Files.writeString(certificateFile, pem("CERTIFICATE", this.certificate.getEncoded()));
+			Files.writeString(directory.resolve("private-key.pem"),
+					pem("PRIVATE KEY", this.keyPair.getPrivate().getEncoded()));
+			return certificateFile;
+		}
+		catch (java.io.IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+				+ "\n-----END " + type + "-----\n";
 	}
 
 	SSLContext serverContext() {
