@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -121,6 +122,8 @@ public class WebSocket extends IoDevice {
 
 	private boolean userDisconnected;
 
+	private boolean connectionWanted;
+
 	private ScheduledFuture<?> reconnectTask;
 
 	private volatile int reconnectAttempts;
@@ -128,6 +131,10 @@ public class WebSocket extends IoDevice {
 	private long openedAtNanos;
 
 	private volatile long lastRoundTripNanos = -1;
+
+	private volatile Instant lastConnectedAt;
+
+	private final StatisticsCounters statistics = new StatisticsCounters();
 
 	private volatile String negotiatedSubProtocol = "";
 
@@ -336,6 +343,35 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the traffic and connection counters since this object was created (Java-only).
+	 * @return a snapshot
+	 */
+	public WebSocketStatistics getStatistics() {
+		return this.statistics.snapshot();
+	}
+
+	/**
+	 * Returns when the last connection reached {@code Open} (Java-only).
+	 * @return the instant, empty if never
+	 */
+	public Optional<Instant> getLastConnectedAt() {
+		return Optional.ofNullable(this.lastConnectedAt);
+	}
+
+	/**
+	 * Tells whether this object is meant to be connected (Java-only): a connection was requested (by
+	 * {@code connectToHost()}, {@code open()}, {@code autoConnect} or a URL change) and not ended by
+	 * {@code disconnectFromHost()} or {@code close()} since. Health checks use it to tell a broken connection from
+	 * one closed on purpose.
+	 * @return whether a connection is wanted
+	 */
+	public boolean isConnectionWanted() {
+		synchronized (this.lock) {
+			return this.connectionWanted;
+		}
+	}
+
+	/**
 	 * Returns the number of received messages waiting for listeners (Java-only).
 	 * @return the queue depth
 	 */
@@ -383,6 +419,7 @@ public class WebSocket extends IoDevice {
 		synchronized (this.lock) {
 			this.reconnectAfterClose = false;
 			this.userDisconnected = true;
+			this.connectionWanted = false;
 			cancelReconnect();
 			Attempt attempt = this.current;
 			switch (getState()) {
@@ -436,7 +473,10 @@ public class WebSocket extends IoDevice {
 		}
 		try {
 			attempt.connection.sendText(message);
-			return Utf8.encodedLength(message);
+			long bytes = Utf8.encodedLength(message);
+			this.statistics.textMessagesSent.increment();
+			this.statistics.textBytesSent.add(bytes);
+			return bytes;
 		}
 		catch (IOException | RuntimeException ex) {
 			attempt.failed(ex);
@@ -457,6 +497,8 @@ public class WebSocket extends IoDevice {
 		}
 		try {
 			attempt.connection.sendBinary(message);
+			this.statistics.binaryMessagesSent.increment();
+			this.statistics.binaryBytesSent.add(message.length);
 			return message.length;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -470,6 +512,7 @@ public class WebSocket extends IoDevice {
 			if (getState() == State.Open) {
 				return this.current;
 			}
+			this.statistics.sendRejections.increment();
 			reportError(Error.NotOpenError, "Cannot send: the WebSocket is not open (state " + getState()
 					+ "); wait for connected() or check state", null, null);
 			return null;
@@ -535,6 +578,7 @@ public class WebSocket extends IoDevice {
 
 	private boolean startAttempt() {
 		WebSocketUrl.Check check = WebSocketUrl.check(getUrl());
+		this.connectionWanted = true;
 		if (!check.valid()) {
 			reportError(Error.IpSocketError, check.message(), check.error(), null);
 			return false;
@@ -544,6 +588,8 @@ public class WebSocket extends IoDevice {
 		}
 		Attempt attempt = new Attempt(check.uri());
 		this.current = attempt;
+		this.connectionWanted = true;
+		this.statistics.connectAttempts.increment();
 		SharedTransport.acquire();
 		this.state.set(State.Connecting);
 		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), attempt);
@@ -556,6 +602,9 @@ public class WebSocket extends IoDevice {
 			return;
 		}
 		attempt.stopTimers();
+		if (!attempt.opened) {
+			this.statistics.connectFailures.increment();
+		}
 		this.current = null;
 		SharedTransport.release();
 		this.state.set(State.Closed);
@@ -587,6 +636,7 @@ public class WebSocket extends IoDevice {
 			return;
 		}
 		this.reconnectAttempts = next;
+		this.statistics.reconnectsScheduled.increment();
 		Duration delay = policy.delayBefore(next, ThreadLocalRandom.current()::nextDouble);
 		this.reconnectTask = SharedExecutors.scheduler().schedule(this::reconnectNow, delay.toNanos(),
 				TimeUnit.NANOSECONDS);
@@ -651,6 +701,10 @@ public class WebSocket extends IoDevice {
 
 		private boolean overflowReported;
 
+		private final long startedAtNanos = System.nanoTime();
+
+		private boolean opened;
+
 		Attempt(URI uri) {
 			this.uri = uri;
 			this.target = WebSocketUrl.redact(uri.toString());
@@ -678,6 +732,10 @@ public class WebSocket extends IoDevice {
 				}
 				WebSocket.this.negotiatedSubProtocol = negotiated;
 				WebSocket.this.openedAtNanos = System.nanoTime();
+				WebSocket.this.lastConnectedAt = Instant.now();
+				WebSocket.this.statistics.connectSuccesses.increment();
+				WebSocket.this.statistics.connectNanos.add(WebSocket.this.openedAtNanos - this.startedAtNanos);
+				this.opened = true;
 				WebSocket.this.state.set(State.Open);
 				WebSocket.this.connected.emit();
 				startHeartbeat();
@@ -686,6 +744,8 @@ public class WebSocket extends IoDevice {
 
 		@Override
 		public void textReceived(String message) {
+			WebSocket.this.statistics.textMessagesReceived.increment();
+			WebSocket.this.statistics.textBytesReceived.add(Utf8.encodedLength(message));
 			long size = 2L * message.length();
 			if (admit(size)) {
 				synchronized (WebSocket.this.lock) {
@@ -699,6 +759,8 @@ public class WebSocket extends IoDevice {
 
 		@Override
 		public void binaryReceived(byte[] message) {
+			WebSocket.this.statistics.binaryMessagesReceived.increment();
+			WebSocket.this.statistics.binaryBytesReceived.add(message.length);
 			long size = message.length;
 			if (admit(size)) {
 				synchronized (WebSocket.this.lock) {

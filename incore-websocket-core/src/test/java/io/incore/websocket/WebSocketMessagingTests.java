@@ -126,6 +126,36 @@ class WebSocketMessagingTests {
 	}
 
 	@Test
+	void countsTrafficAndConnectionsInItsStatistics() throws InterruptedException {
+		WebSocket socket = connect();
+		BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+		socket.textMessageReceived.connect(received::add);
+		socket.binaryMessageReceived.connect(received::add);
+		socket.sendTextMessage("héllo");
+		socket.sendBinaryMessage(new byte[] { 1, 2, 3 });
+		assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
+		assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
+		WebSocketStatistics statistics = socket.getStatistics();
+		assertThat(statistics.textMessagesSent()).isEqualTo(1);
+		assertThat(statistics.textBytesSent()).isEqualTo(6);
+		assertThat(statistics.binaryMessagesSent()).isEqualTo(1);
+		assertThat(statistics.binaryBytesSent()).isEqualTo(3);
+		assertThat(statistics.textMessagesReceived()).isEqualTo(1);
+		assertThat(statistics.textBytesReceived()).isEqualTo(6);
+		assertThat(statistics.binaryBytesReceived()).isEqualTo(3);
+		assertThat(statistics.connectAttempts()).isEqualTo(1);
+		assertThat(statistics.connectSuccesses()).isEqualTo(1);
+		assertThat(statistics.connectFailures()).isZero();
+		assertThat(statistics.connectTime()).isPositive();
+		assertThat(socket.getLastConnectedAt()).isPresent();
+		assertThat(socket.isConnectionWanted()).isTrue();
+		socket.disconnectFromHost();
+		assertThat(socket.isConnectionWanted()).isFalse();
+		assertThat(socket.sendTextMessage("late")).isEqualTo(-1);
+		assertThat(socket.getStatistics().sendRejections()).isEqualTo(1);
+	}
+
+	@Test
 	void exposesTheCloseCodeAndReasonSentByTheServer() {
 		WebSocket socket = connect();
 		SignalRecorder recorder = new SignalRecorder(socket);
