@@ -35,7 +35,7 @@ import org.glassfish.tyrus.server.Server;
  * {@code burst:<n>} sends the texts {@code 0} to {@code n-1} as fast as the connection takes them.</li>
  * </ul>
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
 	static final String SERVER_THREAD_PREFIX = "test-server-";
 
@@ -55,11 +55,11 @@ final class TestServer implements AutoCloseable {
 	 * Starts a server on an ephemeral port. It is started from a thread of {@link #THREADS}, so every thread the
 	 * server creates, now or later, belongs to that group and tests can tell them from the client's.
 	 */
-	static TestServer start() {
+	public static TestServer start() {
 		return start(-1);
 	}
 
-	static TestServer start(int port) {
+	public static TestServer start(int port) {
 		Map<String, Object> properties = Map.of(GrizzlyServerContainer.WORKER_THREAD_POOL_CONFIG,
 				pool("worker", 4), GrizzlyServerContainer.SELECTOR_THREAD_POOL_CONFIG, pool("selector", 1));
 		Server server = new Server("127.0.0.1", port, "/", properties, Set.of(EchoEndpoint.class));
@@ -94,11 +94,11 @@ final class TestServer implements AutoCloseable {
 			.setDaemon(true);
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getPort();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "ws://127.0.0.1:" + port() + path;
 	}
 

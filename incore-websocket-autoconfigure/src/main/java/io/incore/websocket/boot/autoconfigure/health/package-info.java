@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the health of InCore WebSocket clients.
+ */
+package io.incore.websocket.boot.autoconfigure.health;

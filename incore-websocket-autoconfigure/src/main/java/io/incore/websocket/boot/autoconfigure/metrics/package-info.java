@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the metrics of InCore WebSocket clients.
+ */
+package io.incore.websocket.boot.autoconfigure.metrics;

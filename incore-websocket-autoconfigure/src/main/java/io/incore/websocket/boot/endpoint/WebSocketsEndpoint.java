@@ -1,0 +1,122 @@
+package io.incore.websocket.boot.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketStatistics;
+import io.incore.websocket.WebSocketUrl;
+import io.incore.websocket.boot.WebSocketClients;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+/**
+ * The {@code websockets} Actuator endpoint: reads the state of every client or of one, and, only where its access
+ * is set to {@code unrestricted}, connects, disconnects or sends a text message through a client.
+ * <p>
+ * Decision: read-only by default, since writing would let anyone who reaches the endpoint drive the connections;
+ * enable writing with {@code management.endpoint.websockets.access=unrestricted}. URLs are shown with secrets
+ * redacted.
+ */
+@Endpoint(id = "websockets", defaultAccess = Access.READ_ONLY)
+public class WebSocketsEndpoint {
+
+	private final WebSocketClients clients;
+
+	/**
+	 * Creates the endpoint.
+	 * @param clients the clients
+	 */
+	public WebSocketsEndpoint(WebSocketClients clients) {
+		this.clients = clients;
+	}
+
+	/**
+	 * Describes every client.
+	 * @return the clients by name
+	 */
+	@ReadOperation
+	public Map<String, ClientDescriptor> clients() {
+		Map<String, ClientDescriptor> descriptors = new LinkedHashMap<>();
+		this.clients.asMap().forEach((name, client) -> descriptors.put(name, ClientDescriptor.of(client)));
+		return descriptors;
+	}
+
+	/**
+	 * Describes one client.
+	 * @param name the client name
+	 * @return the client, or 404 if there is none of that name
+	 */
+	@ReadOperation
+	public WebEndpointResponse<ClientDescriptor> client(@Selector String name) {
+		if (!this.clients.contains(name)) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		return new WebEndpointResponse<>(ClientDescriptor.of(this.clients.get(name)));
+	}
+
+	/**
+	 * Acts on one client.
+	 * @param name the client name
+	 * @param action {@code connect}, {@code disconnect} or {@code send}
+	 * @param message the text to send, for {@code send}
+	 * @return the client after the action, 404 for an unknown client, 400 for an unknown action or a
+	 * {@code send} without message
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> act(@Selector String name, String action, @Nullable String message) {
+		if (!this.clients.contains(name)) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		WebSocket client = this.clients.get(name);
+		switch (action) {
+			case "connect" -> client.connectToHost();
+			case "disconnect" -> client.disconnectFromHost();
+			case "send" -> {
+				if (message == null) {
+					return new WebEndpointResponse<>(Map.of("error", "'send' needs a 'message'"),
+							WebEndpointResponse.STATUS_BAD_REQUEST);
+				}
+				return new WebEndpointResponse<>(Map.of("sent", client.sendTextMessage(message)));
+			}
+			default -> {
+				return new WebEndpointResponse<>(
+						Map.of("error", "Unknown action '" + action + "'; use connect, disconnect or send"),
+						WebEndpointResponse.STATUS_BAD_REQUEST);
+			}
+		}
+		return new WebEndpointResponse<>(ClientDescriptor.of(client));
+	}
+
+	/**
+	 * What the endpoint shows of a client.
+	 *
+	 * @param state the connection state
+	 * @param url the URL, secrets redacted
+	 * @param subProtocol the requested subprotocol
+	 * @param negotiatedSubProtocol the subprotocol the server selected
+	 * @param error the last error
+	 * @param errorString the text of the last error
+	 * @param closeCode the close code of the last connection that ended, -1 if none
+	 * @param reconnectAttempts consecutive reconnect attempts
+	 * @param statistics the traffic and connection counters
+	 */
+	public record ClientDescriptor(String state, String url, String subProtocol, String negotiatedSubProtocol,
+			String error, String errorString, int closeCode, int reconnectAttempts, WebSocketStatistics statistics) {
+
+		static ClientDescriptor of(WebSocket client) {
+			return new ClientDescriptor(client.getState().name(), WebSocketUrl.redact(client.getUrl()),
+					client.getSubProtocol(), client.getNegotiatedSubProtocol(), client.getError().name(),
+					client.getErrorString(), client.getCloseCode(), client.getReconnectAttempts(),
+					client.getStatistics());
+		}
+
+	}
+
+}

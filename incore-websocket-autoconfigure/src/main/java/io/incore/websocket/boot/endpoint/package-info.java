@@ -1,0 +1,4 @@
+/**
+ * The Actuator endpoint {@code websockets}.
+ */
+package io.incore.websocket.boot.endpoint;

@@ -1,0 +1,4 @@
+/**
+ * Actuator health of InCore WebSocket clients.
+ */
+package io.incore.websocket.boot.health;

@@ -1,0 +1,137 @@
+package io.incore.websocket.boot.metrics;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+import io.incore.websocket.IpSocketError;
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketStatistics;
+import io.incore.websocket.boot.WebSocketClients;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Binds the meters of every configured WebSocket client, tagged {@code client=<name>}; the README lists them.
+ * Counters read the client's {@link WebSocketStatistics}; errors and disconnects are counted from its signals.
+ * Every tag has few values: client names, message types, enumeration names and close codes.
+ */
+public final class WebSocketClientMetrics implements MeterBinder {
+
+	private static final String PREFIX = "incore.websocket.";
+
+	private final WebSocketClients clients;
+
+	/**
+	 * Creates the binder.
+	 * @param clients the clients to measure
+	 */
+	public WebSocketClientMetrics(WebSocketClients clients) {
+		this.clients = clients;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.clients.asMap().forEach((name, client) -> bind(registry, name, client));
+	}
+
+	private static void bind(MeterRegistry registry, String name, WebSocket client) {
+		Tags tags = Tags.of("client", name);
+		Gauge.builder(PREFIX + "state", client, (socket) -> socket.getState().value())
+			.description("Connection state: 0 Connecting, 1 Open, 2 Closing, 3 Closed")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder(PREFIX + "open", client, (socket) -> (socket.getState() == WebSocket.State.Open) ? 1 : 0)
+			.description("1 while the connection is open, else 0")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder(PREFIX + "inbound.queue.depth", client, WebSocket::getInboundQueueDepth)
+			.description("Received messages waiting for listeners")
+			.tags(tags)
+			.register(registry);
+		TimeGauge.builder(PREFIX + "heartbeat.round.trip", client, TimeUnit.NANOSECONDS,
+				(socket) -> socket.getLastRoundTripTime().map((time) -> (double) time.toNanos()).orElse(Double.NaN))
+			.description("Round-trip time of the last heartbeat ping")
+			.tags(tags)
+			.register(registry);
+		counter(registry, "connect.attempts", "Connection attempts by outcome", tags.and("outcome", "success"), client,
+				WebSocketStatistics::connectSuccesses);
+		counter(registry, "connect.attempts", "Connection attempts by outcome", tags.and("outcome", "failure"), client,
+				WebSocketStatistics::connectFailures);
+		FunctionTimer.builder(PREFIX + "connect.duration", client, (socket) -> socket.getStatistics().connectSuccesses(),
+				(socket) -> socket.getStatistics().connectTime().toNanos(), TimeUnit.NANOSECONDS)
+			.description("Time from the start of a successful attempt to the open connection")
+			.tags(tags)
+			.register(registry);
+		counter(registry, "reconnect.attempts", "Reconnect attempts scheduled by the reconnect policy", tags, client,
+				WebSocketStatistics::reconnectsScheduled);
+		counter(registry, "send.rejected", "Messages not sent because the connection was not open", tags, client,
+				WebSocketStatistics::sendRejections);
+		traffic(registry, tags, client);
+		countErrorsAndDisconnects(registry, tags, client);
+	}
+
+	private static void traffic(MeterRegistry registry, Tags tags, WebSocket client) {
+		Tags text = tags.and("type", "text");
+		Tags binary = tags.and("type", "binary");
+		counter(registry, "messages.sent", "Messages sent", text, client, WebSocketStatistics::textMessagesSent);
+		counter(registry, "messages.sent", "Messages sent", binary, client, WebSocketStatistics::binaryMessagesSent);
+		counter(registry, "messages.received", "Messages received", text, client,
+				WebSocketStatistics::textMessagesReceived);
+		counter(registry, "messages.received", "Messages received", binary, client,
+				WebSocketStatistics::binaryMessagesReceived);
+		bytes(registry, "bytes.sent", "Payload bytes sent", text, client, WebSocketStatistics::textBytesSent);
+		bytes(registry, "bytes.sent", "Payload bytes sent", binary, client, WebSocketStatistics::binaryBytesSent);
+		bytes(registry, "bytes.received", "Payload bytes received", text, client,
+				WebSocketStatistics::textBytesReceived);
+		bytes(registry, "bytes.received", "Payload bytes received", binary, client,
+				WebSocketStatistics::binaryBytesReceived);
+	}
+
+	/**
+	 * Counts each error with its kind, and each end of an open connection with its close code. A signal is
+	 * delivered on the client's event context, in order, so the socket error that precedes {@code errorOccurred()}
+	 * is known when it arrives.
+	 */
+	private static void countErrorsAndDisconnects(MeterRegistry registry, Tags tags, WebSocket client) {
+		AtomicReference<IpSocketError> socketError = new AtomicReference<>();
+		client.ipSocketErrorOccurred.connect(socketError::set);
+		client.errorOccurred.connect(() -> {
+			IpSocketError code = socketError.getAndSet(null);
+			registry.counter(PREFIX + "errors", tags.and("error", client.getError().name())
+				.and("socket.error", (code != null) ? code.name() : "none")).increment();
+		});
+		AtomicBoolean wasOpen = new AtomicBoolean();
+		client.connected.connect(() -> wasOpen.set(true));
+		client.disconnected.connect(() -> {
+			if (wasOpen.getAndSet(false)) {
+				registry.counter(PREFIX + "disconnects", tags.and("close.code", String.valueOf(client.getCloseCode())))
+					.increment();
+			}
+		});
+	}
+
+	private static void counter(MeterRegistry registry, String name, String description, Tags tags, WebSocket client,
+			ToDoubleFunction<WebSocketStatistics> value) {
+		FunctionCounter.builder(PREFIX + name, client, (socket) -> value.applyAsDouble(socket.getStatistics()))
+			.description(description)
+			.tags(tags)
+			.register(registry);
+	}
+
+	private static void bytes(MeterRegistry registry, String name, String description, Tags tags, WebSocket client,
+			ToDoubleFunction<WebSocketStatistics> value) {
+		FunctionCounter.builder(PREFIX + name, client, (socket) -> value.applyAsDouble(socket.getStatistics()))
+			.description(description)
+			.baseUnit("bytes")
+			.tags(tags)
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Micrometer metrics of InCore WebSocket clients.
+ */
+package io.incore.websocket.boot.metrics;

@@ -1,0 +1,195 @@
+package io.incore.websocket.boot.it;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.incore.websocket.TestServer;
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.event.WebSocketEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Metrics, health and the {@code websockets} endpoint over HTTP, with clients against the application's own
+ * echo endpoint and against a separate server that the test stops and restarts. The clients' URLs and headers
+ * carry secrets that must not appear in any output.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,metrics,websockets",
+				"management.endpoint.health.show-details=always",
+				"management.endpoint.websockets.access=unrestricted",
+				"incore.websocket.clients.echo.url=ws://127.0.0.1:${local.server.port}/echo?access_token="
+						+ ObservabilityIntegrationTests.TOKEN,
+				"incore.websocket.clients.echo.headers.Authorization=Bearer " + ObservabilityIntegrationTests.TOKEN,
+				"incore.websocket.clients.remote.reconnect.initial-delay=100ms",
+				"incore.websocket.clients.remote.reconnect.max-delay=300ms",
+				"incore.websocket.clients.optional.url=ws://alice:" + ObservabilityIntegrationTests.TOKEN
+						+ "@127.0.0.1:1/nothing",
+				"incore.websocket.clients.optional.health.required=false" })
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityIntegrationTests {
+
+	static final String TOKEN = "t0k3n-0f-s3cr3ts";
+
+	private static TestServer remoteServer;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebSocketClients clients;
+
+	@Autowired
+	private EventRecorder events;
+
+	@DynamicPropertySource
+	static void remoteServer(DynamicPropertyRegistry registry) {
+		remoteServer = TestServer.start();
+		registry.add("incore.websocket.clients.remote.url", () -> remoteServer.url("/echo"));
+	}
+
+	@AfterAll
+	static void stopRemoteServer() {
+		remoteServer.close();
+	}
+
+	@Test
+	void metricsCountWhatWasSentAndReceived() throws InterruptedException {
+		WebSocket echo = this.clients.get("echo");
+		await().until(() -> echo.getState() == WebSocket.State.Open);
+		await().until(() -> echo.getStatistics().textMessagesReceived() >= 1);
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		MetricsSnapshot before = new MetricsSnapshot(actuator);
+		BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+		echo.textMessageReceived.connect(received::add);
+		echo.binaryMessageReceived.connect(received::add);
+		for (int i = 0; i < 3; i++) {
+			echo.sendTextMessage("tick " + i);
+		}
+		echo.sendBinaryMessage(new byte[10]);
+		echo.sendBinaryMessage(new byte[20]);
+		for (int i = 0; i < 5; i++) {
+			assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
+		}
+		MetricsSnapshot after = new MetricsSnapshot(actuator);
+		assertThat(after.textSent - before.textSent).isEqualTo(3.0);
+		assertThat(after.textReceived - before.textReceived).isEqualTo(3.0);
+		assertThat(after.textBytesSent - before.textBytesSent).isEqualTo(3.0 * "tick 0".length());
+		assertThat(after.binarySent - before.binarySent).isEqualTo(2.0);
+		assertThat(after.binaryBytesReceived - before.binaryBytesReceived).isEqualTo(30.0);
+		assertThat(after.textSent).isEqualTo(echo.getStatistics().textMessagesSent());
+		assertThat(metric(actuator, "incore.websocket.open", null)).isEqualTo(1.0);
+		assertThat(metric(actuator, "incore.websocket.connect.attempts", "outcome:success")).isEqualTo(1.0);
+	}
+
+	/**
+	 * The traffic meters of the {@code echo} client, read over HTTP.
+	 */
+	private static final class MetricsSnapshot {
+
+		final double textSent;
+
+		final double textReceived;
+
+		final double textBytesSent;
+
+		final double binarySent;
+
+		final double binaryBytesReceived;
+
+		MetricsSnapshot(ActuatorClient actuator) {
+			this.textSent = metric(actuator, "incore.websocket.messages.sent", "type:text");
+			this.textReceived = metric(actuator, "incore.websocket.messages.received", "type:text");
+			this.textBytesSent = metric(actuator, "incore.websocket.bytes.sent", "type:text");
+			this.binarySent = metric(actuator, "incore.websocket.messages.sent", "type:binary");
+			this.binaryBytesReceived = metric(actuator, "incore.websocket.bytes.received", "type:binary");
+		}
+
+	}
+
+	private static double metric(ActuatorClient actuator, String name, String tag) {
+		String query = "?tag=client:echo" + ((tag != null) ? "&tag=" + tag : "");
+		ActuatorClient.Response response = actuator.get("/actuator/metrics/" + name + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("measurements").get(0).get("value").asDouble();
+	}
+
+	@Test
+	void healthFollowsTheRemoteServerDownAndUpAgain() {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		await().until(() -> componentStatus(actuator, "remote").equals("UP")
+				&& componentStatus(actuator, "echo").equals("UP"));
+		assertThat(componentStatus(actuator, "optional")).isEqualTo("DEGRADED");
+		assertThat(actuator.get("/actuator/health").status()).isEqualTo(200);
+
+		int remotePort = remoteServer.port();
+		remoteServer.close();
+		await().until(() -> componentStatus(actuator, "remote").equals("DOWN"));
+		ActuatorClient.Response down = actuator.get("/actuator/health");
+		assertThat(down.status()).isEqualTo(503);
+		assertThat(down.json().at("/components/incoreWebSocket/components/remote/details/state").asString())
+			.isNotEqualTo("Open");
+
+		remoteServer = TestServer.start(remotePort);
+		await().until(() -> componentStatus(actuator, "remote").equals("UP"));
+		assertThat(actuator.get("/actuator/health").status()).isEqualTo(200);
+	}
+
+	private static String componentStatus(ActuatorClient actuator, String client) {
+		return actuator.get("/actuator/health")
+			.json()
+			.at("/components/incoreWebSocket/components/" + client + "/status")
+			.asString();
+	}
+
+	@Test
+	void endpointListsClientsActsOnThemAndAnswers404ForUnknownNames() {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		await().until(() -> this.clients.get("echo").getState() == WebSocket.State.Open);
+		ActuatorClient.Response all = actuator.get("/actuator/websockets");
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.json().propertyNames()).contains("echo", "remote", "optional");
+		assertThat(actuator.get("/actuator/websockets/echo").json().get("state").asString()).isEqualTo("Open");
+		assertThat(actuator.get("/actuator/websockets/nope").status()).isEqualTo(404);
+		assertThat(actuator.post("/actuator/websockets/nope", "{\"action\":\"connect\"}").status()).isEqualTo(404);
+
+		ActuatorClient.Response sent = actuator.post("/actuator/websockets/echo",
+				"{\"action\":\"send\",\"message\":\"via actuator\"}");
+		assertThat(sent.status()).isEqualTo(200);
+		assertThat(sent.json().get("sent").asLong()).isEqualTo("via actuator".length());
+		assertThat(actuator.post("/actuator/websockets/echo", "{\"action\":\"jump\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void secretsAppearInNoOutput(CapturedOutput output) {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		await().until(() -> this.clients.get("optional").getError() == WebSocket.Error.IpSocketError);
+		await().until(() -> this.clients.get("echo").getState() == WebSocket.State.Open);
+		String health = actuator.get("/actuator/health").body();
+		String endpoint = actuator.get("/actuator/websockets").body();
+		String events = this.events.stream(WebSocketEvent.class).map(Object::toString).toList().toString();
+		String errors = this.clients.get("optional").getErrorString();
+		String options = this.clients.get("echo").getOptions().toString();
+		assertThat(health).contains("access_token=***");
+		assertThat(errors).contains("***@127.0.0.1:1");
+		assertThat(events).contains("ConnectedEvent");
+		assertThat(String.join("\n", health, endpoint, events, errors, options, output.getAll())).doesNotContain(TOKEN);
+	}
+
+}
