@@ -1,6 +1,7 @@
 package io.incore.websocket;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -15,10 +16,12 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
  * Why not Tyrus' own idle timeout: its timer task is kept in a static field that is cleared only when it closes
  * the transport; if a connection opens between the moment the task is scheduled and the moment it runs, the task
  * does nothing and is never scheduled again, so the transport and its threads stay for the life of the JVM (seen
- * with reconnecting clients). Tyrus' timeout is therefore set long and this class, which counts live connection
- * attempts itself, calls Tyrus' {@code closeSharedTransport()}. That method is package-private in Tyrus 2.2.2
- * and is reached reflectively; if a later Tyrus removes it, the transport is left to Tyrus and a warning is logged
- * once. A test guards this behaviour.
+ * with reconnecting clients). Its timer also runs on a static thread that is never shut down. So this class,
+ * which counts live connection attempts itself, calls Tyrus' {@code closeSharedTransport()}, and switches Tyrus'
+ * timer off by filling its task slot once, so that Tyrus never schedules it and never starts its thread.
+ * <p>
+ * Both reach Tyrus 2.2.2 internals reflectively. If a later Tyrus changes them, the transport is left to Tyrus'
+ * own timer and a warning is logged once; the thread-release tests then fail, which is what guards this class.
  */
 final class SharedTransport {
 
@@ -34,11 +37,17 @@ final class SharedTransport {
 
 	private static boolean warned;
 
+	private static boolean tyrusTimerDisabled;
+
 	private SharedTransport() {
 	}
 
 	static void acquire() {
 		synchronized (lock) {
+			if (!tyrusTimerDisabled) {
+				tyrusTimerDisabled = true;
+				disableTyrusIdleTimer();
+			}
 			users++;
 			generation++;
 		}
@@ -70,11 +79,29 @@ final class SharedTransport {
 			close.invoke(null);
 		}
 		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | RuntimeException ex) {
-			if (!warned) {
-				warned = true;
-				logger.log(Level.WARNING, "Could not release Tyrus' shared Grizzly transport; its threads stay until"
-						+ " Tyrus' own idle timeout, if ever", ex);
+			warnOnce(ex);
+		}
+	}
+
+	private static void disableTyrusIdleTimer() {
+		try {
+			Field task = Class.forName(GrizzlyClientSocket.class.getPackageName() + ".GrizzlyTransportTimeoutFilter")
+				.getDeclaredField("timeoutTask");
+			task.setAccessible(true);
+			if (task.get(null) == null) {
+				task.set(null, ZeroDelayInlineScheduler.CompletedScheduledFuture.INSTANCE);
 			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			warnOnce(ex);
+		}
+	}
+
+	private static void warnOnce(Exception ex) {
+		if (!warned) {
+			warned = true;
+			logger.log(Level.WARNING, "Could not take over the lifetime of Tyrus' shared Grizzly transport; its threads"
+					+ " stay until Tyrus' own idle timeout, if ever", ex);
 		}
 	}
 

@@ -121,7 +121,10 @@ final class ZeroDelayInlineScheduler implements ScheduledExecutorService {
 		this.delegate.execute(command);
 	}
 
-	private static final class CompletedScheduledFuture implements ScheduledFuture<Object> {
+	/**
+	 * A future of a task that already ran.
+	 */
+	static final class CompletedScheduledFuture implements ScheduledFuture<Object> {
 
 		static final CompletedScheduledFuture INSTANCE = new CompletedScheduledFuture();
 
