@@ -11,11 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,19 +27,11 @@ class LimitsTests {
 
 	private static final int BURST = 100_000;
 
-	private static TestServer server;
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
 
 	private WebSocket socket;
 
-	@BeforeAll
-	static void startServer() {
-		server = TestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@BeforeEach
 	void forgetCloseCodes() {

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,17 +20,9 @@ class ManyConnectionsTests {
 
 	private static final int CONNECTIONS = 1000;
 
-	private static TestServer server;
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
 
-	@BeforeAll
-	static void startServer() {
-		server = TestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void thousandConnectionsOpenWithFewerThanHundredClientThreadsAndLeaveNoneAfterClose() {

@@ -8,9 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,17 +24,9 @@ class SignalDeliveryTests {
 
 	private static final int MESSAGES = 500;
 
-	private static TestServer server;
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
 
-	@BeforeAll
-	static void startServer() {
-		server = TestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void signalsOfEachObjectArriveInOrderAndNeverConcurrently() {

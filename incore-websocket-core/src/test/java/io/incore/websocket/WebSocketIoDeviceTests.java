@@ -7,10 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,19 +19,11 @@ import static org.awaitility.Awaitility.await;
  */
 class WebSocketIoDeviceTests {
 
-	private static TestServer server;
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
 
 	private WebSocket device;
 
-	@BeforeAll
-	static void startServer() {
-		server = TestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@AfterEach
 	void closeDevice() {

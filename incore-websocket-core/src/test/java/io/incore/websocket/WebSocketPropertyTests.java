@@ -1,8 +1,7 @@
 package io.incore.websocket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,17 +11,9 @@ import static org.awaitility.Awaitility.await;
  */
 class WebSocketPropertyTests {
 
-	private static TestServer server;
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
 
-	@BeforeAll
-	static void startServer() {
-		server = TestServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
 
 	@Test
 	void hasTheDocumentedDefaults() {
