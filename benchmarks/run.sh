@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the benchmark harness by hand (see BENCHMARKS.md): builds, starts the Netty echo server in its own JVM on
+# 127.0.0.1, runs every client x workload in a fresh JVM, prints one RESULT line each and a summary table.
+#   RUNS=3 CLIENTS="tyrus core spring jdk jetty" WORKLOADS="text binary latency idle" benchmarks/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-1}
+CLIENTS=${CLIENTS:-"tyrus core spring jdk jetty"}
+WORKLOADS=${WORKLOADS:-"text binary latency idle"}
+IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
+# Raw Tyrus with defaults starts three threads per connection; 10,000 of them would exhaust the machine.
+TYRUS_IDLE_CONNECTIONS=${TYRUS_IDLE_CONNECTIONS:-1000}
+PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
+OUT=${OUT:-benchmarks/target/results-$(date -u +%Y%m%dT%H%M%SZ).txt}
+
+mvn -B -ntp -q -DskipTests -pl benchmarks -am install
+CP="benchmarks/target/incore-websocket-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
+
+coproc SERVER { exec java -Xms512m -Xmx512m -cp "$CP" io.incore.websocket.benchmarks.EchoServer "$PORT"; }
+trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
+read -r ready <&"${SERVER[0]}"
+echo "echo server: $ready"
+URL="ws://127.0.0.1:$PORT/echo"
+
+echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS" | tee "$OUT"
+for run in $(seq 1 "$RUNS"); do
+  for workload in $WORKLOADS; do
+    for client in $CLIENTS; do
+      [ "$workload" = idle ] && [ "$client" = spring ] && continue
+      count=$IDLE_CONNECTIONS
+      [ "$client" = tyrus ] && count=$TYRUS_IDLE_CONNECTIONS
+      line=$(timeout 300 java $JAVA_OPTS -cp "$CP" io.incore.websocket.benchmarks.BenchmarkDriver \
+        "$client" "$workload" "$URL" "$count" 2>/dev/null | grep '^RESULT' || echo "RESULT client=$client workload=$workload failed=1")
+      echo "run=$run $line" | tee -a "$OUT"
+    done
+  done
+done
+
+echo
+echo "Medians over $RUNS run(s):"
+python3 - "$OUT" <<'PY'
+import re, sys, statistics, collections
+values = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    m = re.match(r"run=\d+ RESULT client=(\S+) workload=(\S+) (.*)", line)
+    if not m:
+        continue
+    for key, value in re.findall(r"(\w+)=([\d.]+)", m.group(3)):
+        values[(m.group(2), m.group(1), key)].append(float(value))
+rows = sorted(values)
+for (workload, client, key) in rows:
+    v = values[(workload, client, key)]
+    print(f"{workload:8} {client:7} {key:22} {statistics.median(v):12.2f}   raw={v}")
+PY

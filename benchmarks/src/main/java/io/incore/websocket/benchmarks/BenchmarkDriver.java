@@ -1,0 +1,49 @@
+package io.incore.websocket.benchmarks;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one workload with one client library in this JVM and prints one line
+ * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
+ * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
+ * {@code spring}, {@code jdk}, {@code jetty} and workload one of {@code text}, {@code binary}, {@code latency},
+ * {@code idle}.
+ */
+public final class BenchmarkDriver {
+
+	private BenchmarkDriver() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String clientName = args[0];
+		String workload = args[1];
+		String url = args[2];
+		try (BenchmarkClient client = client(clientName)) {
+			Map<String, Double> result = switch (workload) {
+				case "text" -> Workloads.throughput(client, url, 64, false, 64);
+				case "binary" -> Workloads.throughput(client, url, 16 * 1024, true, 16);
+				case "latency" -> Workloads.latency(client, url, 5_000, 50_000);
+				case "idle" -> Workloads.idle(client, url, Integer.parseInt(args[3]));
+				default -> throw new IllegalArgumentException("Unknown workload " + workload);
+			};
+			System.out.println("RESULT client=" + clientName + " workload=" + workload + " " + result.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + String.format("%.2f", entry.getValue()))
+				.collect(Collectors.joining(" ")));
+		}
+		System.exit(0);
+	}
+
+	private static BenchmarkClient client(String name) throws Exception {
+		return switch (name) {
+			case "tyrus" -> new RawTyrusClient();
+			case "core" -> new CoreClient();
+			case "spring" -> new SpringPathClient();
+			case "jdk" -> new JdkClient();
+			case "jetty" -> new JettyClient();
+			default -> throw new IllegalArgumentException("Unknown client " + name);
+		};
+	}
+
+}

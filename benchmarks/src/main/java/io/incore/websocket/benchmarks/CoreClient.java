@@ -1,0 +1,56 @@
+package io.incore.websocket.benchmarks;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.incore.websocket.WebSocket;
+
+/**
+ * This project's core {@link WebSocket} with default options, as a plain Java program uses it.
+ */
+final class CoreClient implements BenchmarkClient {
+
+	@Override
+	public Connection connect(String url, Consumer<Integer> onMessage) throws Exception {
+		WebSocket socket = new WebSocket(null);
+		socket.setUrl(url);
+		socket.textMessageReceived.connect((text) -> onMessage.accept(text.length()));
+		socket.binaryMessageReceived.connect((bytes) -> onMessage.accept(bytes.length));
+		return openAndWrap(socket);
+	}
+
+	static Connection openAndWrap(WebSocket socket) throws InterruptedException {
+		CountDownLatch open = new CountDownLatch(1);
+		socket.connected.connect(open::countDown);
+		if (socket.getState() != WebSocket.State.Open) {
+			socket.connectToHost();
+			if (!open.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("Not connected: " + socket.getErrorString());
+			}
+		}
+		return new Connection() {
+
+			@Override
+			public void sendText(String message) {
+				socket.sendTextMessage(message);
+			}
+
+			@Override
+			public void sendBinary(byte[] message) {
+				socket.sendBinaryMessage(message);
+			}
+
+			@Override
+			public void close() {
+				socket.close();
+			}
+
+		};
+	}
+
+	@Override
+	public void close() {
+	}
+
+}

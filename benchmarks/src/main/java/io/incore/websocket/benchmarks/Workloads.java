@@ -1,0 +1,144 @@
+package io.incore.websocket.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The measured workloads. Every loop is bounded in time and count; results are returned as named numbers.
+ */
+final class Workloads {
+
+	static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+	static final long MEASURE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private static final long ECHO_TIMEOUT_SECONDS = 30;
+
+	private Workloads() {
+	}
+
+	/**
+	 * (a) and (b): one connection, {@code inFlight} messages outstanding at any time; messages echoed per second
+	 * and payload megabytes per second over the measurement window, after a warm-up.
+	 */
+	static Map<String, Double> throughput(BenchmarkClient client, String url, int payloadBytes, boolean binary,
+			int inFlight) throws Exception {
+		Semaphore window = new Semaphore(inFlight);
+		AtomicLong echoed = new AtomicLong();
+		BenchmarkClient.Connection connection = client.connect(url, (size) -> {
+			echoed.incrementAndGet();
+			window.release();
+		});
+		String text = "x".repeat(payloadBytes);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		long start = System.nanoTime();
+		long measureFrom = start + WARM_UP_NANOS;
+		long end = measureFrom + MEASURE_NANOS;
+		long countAtStart = -1;
+		long now;
+		while ((now = System.nanoTime()) < end) {
+			if (countAtStart < 0 && now >= measureFrom) {
+				countAtStart = echoed.get();
+			}
+			if (!window.tryAcquire(ECHO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("No echo within " + ECHO_TIMEOUT_SECONDS + " s");
+			}
+			if (binary) {
+				connection.sendBinary(bytes);
+			}
+			else {
+				connection.sendText(text);
+			}
+		}
+		double messages = echoed.get() - countAtStart;
+		double seconds = MEASURE_NANOS / 1e9;
+		connection.close();
+		Map<String, Double> result = new LinkedHashMap<>();
+		result.put("msgPerSec", messages / seconds);
+		result.put("mbPerSec", messages * payloadBytes / seconds / (1024 * 1024));
+		return result;
+	}
+
+	/**
+	 * (c): one message in flight; round-trip percentiles in microseconds over {@code count} messages after
+	 * {@code warmUp} messages.
+	 */
+	static Map<String, Double> latency(BenchmarkClient client, String url, int warmUp, int count) throws Exception {
+		Semaphore echo = new Semaphore(0);
+		BenchmarkClient.Connection connection = client.connect(url, (size) -> echo.release());
+		String text = "x".repeat(64);
+		long[] rounds = new long[count];
+		for (int i = 0; i < warmUp + count; i++) {
+			long sent = System.nanoTime();
+			connection.sendText(text);
+			if (!echo.tryAcquire(ECHO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("No echo within " + ECHO_TIMEOUT_SECONDS + " s");
+			}
+			if (i >= warmUp) {
+				rounds[i - warmUp] = System.nanoTime() - sent;
+			}
+		}
+		connection.close();
+		Arrays.sort(rounds);
+		Map<String, Double> result = new LinkedHashMap<>();
+		result.put("p50us", percentile(rounds, 0.50));
+		result.put("p99us", percentile(rounds, 0.99));
+		result.put("p999us", percentile(rounds, 0.999));
+		return result;
+	}
+
+	private static double percentile(long[] sorted, double fraction) {
+		return sorted[(int) Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] / 1000.0;
+	}
+
+	/**
+	 * (d): {@code count} idle connections from this JVM: seconds to open them all one after another, heap per
+	 * connection after a full collection, JVM threads, then one echo on each to prove they are alive.
+	 */
+	static Map<String, Double> idle(BenchmarkClient client, String url, int count) throws Exception {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long heapBefore = usedHeapAfterGc(memory);
+		CountDownLatch echoes = new CountDownLatch(count);
+		List<BenchmarkClient.Connection> connections = new ArrayList<>(count);
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			connections.add(client.connect(url, (size) -> echoes.countDown()));
+		}
+		double openSeconds = (System.nanoTime() - start) / 1e9;
+		long heapAfter = usedHeapAfterGc(memory);
+		int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+		for (BenchmarkClient.Connection connection : connections) {
+			connection.sendText("alive?");
+		}
+		boolean allAlive = echoes.await(60, TimeUnit.SECONDS);
+		Map<String, Double> result = new LinkedHashMap<>();
+		result.put("connections", (double) count);
+		result.put("openSeconds", openSeconds);
+		result.put("heapKiBPerConnection", (heapAfter - heapBefore) / 1024.0 / count);
+		result.put("jvmThreads", (double) threads);
+		result.put("allEchoed", allAlive ? 1.0 : 0.0);
+		for (BenchmarkClient.Connection connection : connections) {
+			connection.close();
+		}
+		return result;
+	}
+
+	private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+}
