@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
@@ -24,8 +25,11 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * attempt that is still connecting. Blocking connection attempts run on the shared connect pool, never on the
  * caller's thread. Whichever Tyrus client first creates the shared transport in a JVM fixes its pool sizes.
  * <p>
- * A Tyrus {@link ClientManager} holds its settings in one mutable map that every connection copies, so this class
- * keeps one immutable manager for {@code ws://} and, on first use, one for {@code wss://}.
+ * A Tyrus {@link ClientManager} holds its settings in one mutable map that every connection copies. Managers are
+ * therefore never changed after creation, and all WebSockets whose transport settings are equal share one (a
+ * manager costs a few kilobytes and a component lookup): one for {@code ws://} and one for {@code wss://} per
+ * distinct combination of handshake timeout, maximum message size, TLS context and host-name verification.
+ * Request headers and subprotocols are per connection and do not take part.
  */
 final class TyrusConnector {
 
@@ -35,18 +39,15 @@ final class TyrusConnector {
 
 	private static final int CORES = Runtime.getRuntime().availableProcessors();
 
+	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
+
 	private final WebSocketOptions options;
-
-	private final ClientManager plain;
-
-	private ClientManager secure;
 
 	TyrusConnector(WebSocketOptions options) {
 		this.options = options;
-		this.plain = createManager(null);
 	}
 
-	private ClientManager createManager(SslEngineConfigurator tls) {
+	private static ClientManager createManager(ManagerKey key) {
 		ClientManager manager = ClientManager.createClient(GuardedClientContainer.class.getName(),
 				IncoreClientManager.SHARED);
 		Map<String, Object> properties = manager.getProperties();
@@ -56,11 +57,11 @@ final class TyrusConnector {
 				pool("incore-websocket-grizzly-selector", Math.max(1, CORES)));
 		properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG,
 				pool("incore-websocket-grizzly-worker", Math.max(4, 2 * CORES)));
-		properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) this.options.handshakeTimeout().toMillis());
+		properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
 		properties.put(ClientProperties.INCOMING_BUFFER_SIZE,
-				(int) Math.min(Integer.MAX_VALUE, this.options.maxMessageSize() + FRAME_HEADER_BYTES));
-		if (tls != null) {
-			properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
+				(int) Math.min(Integer.MAX_VALUE, key.maxMessageSize() + FRAME_HEADER_BYTES));
+		if (key.sslContext() != null) {
+			properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls(key));
 		}
 		return manager;
 	}
@@ -73,18 +74,30 @@ final class TyrusConnector {
 			.setDaemon(true);
 	}
 
-	private synchronized ClientManager managerFor(URI uri) throws NoSuchAlgorithmException {
-		if (!"wss".equals(uri.getScheme())) {
-			return this.plain;
+	private ClientManager managerFor(URI uri) throws NoSuchAlgorithmException {
+		boolean secure = "wss".equals(uri.getScheme());
+		SSLContext context = !secure ? null
+				: (this.options.sslContext() != null) ? this.options.sslContext() : SSLContext.getDefault();
+		ManagerKey key = new ManagerKey(this.options.handshakeTimeout().toMillis(), this.options.maxMessageSize(),
+				context, secure && this.options.verifyHostname());
+		return managers.computeIfAbsent(key, TyrusConnector::createManager);
+	}
+
+	private static SslEngineConfigurator tls(ManagerKey key) {
+		if (key.sslContext() == null) {
+			return null;
 		}
-		if (this.secure == null) {
-			SSLContext context = (this.options.sslContext() != null) ? this.options.sslContext()
-					: SSLContext.getDefault();
-			SslEngineConfigurator tls = new SslEngineConfigurator(context, true, false, false);
-			tls.setHostVerificationEnabled(this.options.verifyHostname());
-			this.secure = createManager(tls);
-		}
-		return this.secure;
+		SslEngineConfigurator tls = new SslEngineConfigurator(key.sslContext(), true, false, false);
+		tls.setHostVerificationEnabled(key.verifyHostname());
+		return tls;
+	}
+
+	/**
+	 * The transport settings that distinguish one shared manager from another; the TLS context is compared by
+	 * identity, and is {@code null} for {@code ws://}.
+	 */
+	private record ManagerKey(long handshakeMillis, long maxMessageSize, SSLContext sslContext,
+			boolean verifyHostname) {
 	}
 
 	/**

@@ -21,20 +21,7 @@ final class JettyClient implements BenchmarkClient {
 
 	@Override
 	public Connection connect(String url, Consumer<Integer> onMessage) throws Exception {
-		Session session = this.client.connect(new Session.Listener.AutoDemanding() {
-
-			@Override
-			public void onWebSocketText(String message) {
-				onMessage.accept(message.length());
-			}
-
-			@Override
-			public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-				onMessage.accept(payload.remaining());
-				callback.succeed();
-			}
-
-		}, URI.create(url)).get();
+		Session session = this.client.connect(new JettyEchoListener(onMessage), URI.create(url)).get();
 		return new Connection() {
 
 			@Override
