@@ -26,7 +26,8 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 
 	private final String name;
 
-	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+	/** Created on the first {@code connect}: most signals of most objects are never listened to. */
+	private volatile List<Registration> registrations;
 
 	AbstractSignal(InCoreObject owner, String name) {
 		this.owner = owner;
@@ -55,21 +56,28 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 	 * @return the listener count
 	 */
 	public int listenerCount() {
-		return this.registrations.size();
+		List<Registration> current = this.registrations;
+		return (current != null) ? current.size() : 0;
 	}
 
 	SignalConnection add(L listener) {
 		Objects.requireNonNull(listener, "listener must not be null");
 		Registration registration = new Registration(listener);
-		this.registrations.add(registration);
+		synchronized (this) {
+			if (this.registrations == null) {
+				this.registrations = new CopyOnWriteArrayList<>();
+			}
+			this.registrations.add(registration);
+		}
 		return registration;
 	}
 
 	void emit(Consumer<L> invocation) {
-		if (this.registrations.isEmpty()) {
+		List<Registration> current = this.registrations;
+		if (current == null || current.isEmpty()) {
 			return;
 		}
-		Iterator<Registration> listenersAtEmission = this.registrations.iterator();
+		Iterator<Registration> listenersAtEmission = current.iterator();
 		this.owner.eventContext().execute(() -> deliver(listenersAtEmission, invocation));
 	}
 

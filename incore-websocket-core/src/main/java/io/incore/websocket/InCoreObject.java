@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The InCore {@code Object}: the common base of every InCore object, with an {@code objectId}, a
@@ -47,8 +45,6 @@ public class InCoreObject {
 
 	private final List<InCoreObject> children = new CopyOnWriteArrayList<>();
 
-	private final Map<String, PropertyBinding> properties = new LinkedHashMap<>();
-
 	private final List<AbstractSignal<?>> signals = new ArrayList<>();
 
 	private final AtomicBoolean completing = new AtomicBoolean();
@@ -59,8 +55,12 @@ public class InCoreObject {
 	 * Creates an object.
 	 * @param parent the parent, or {@code null} for a root object
 	 */
+	static {
+		PropertyBinding.declare(InCoreObject.class, "objectId", String.class, InCoreObject::getObjectId,
+				(object, value) -> object.setObjectId((String) value));
+	}
+
 	public InCoreObject(InCoreObject parent) {
-		bind("objectId", String.class, this::getObjectId, (value) -> setObjectId((String) value));
 		registerSignals(this.completed, this.objectIdChanged, this.parentChanged);
 		this.parent = new ObservableProperty<>(this, this.parentChanged, parent);
 		if (parent != null) {
@@ -203,9 +203,9 @@ public class InCoreObject {
 	 */
 	public Map<String, Object> serializeProperties(SerializeFilter filter) {
 		Map<String, Object> map = new LinkedHashMap<>();
-		for (PropertyBinding binding : this.properties.values()) {
+		for (PropertyBinding binding : PropertyBinding.of(this).values()) {
 			if (filter == SerializeFilter.ALL || binding.loadable()) {
-				map.put(binding.name(), PropertiesJson.toPlainValue(binding.getter().get()));
+				map.put(binding.name(), PropertiesJson.toPlainValue(binding.getter().apply(this)));
 			}
 		}
 		if (!this.children.isEmpty()) {
@@ -237,11 +237,11 @@ public class InCoreObject {
 				planChildAssignments(entry.getValue(), assignments, path);
 				continue;
 			}
-			PropertyBinding binding = this.properties.get(entry.getKey());
+			PropertyBinding binding = PropertyBinding.of(this).get(entry.getKey());
 			if (binding != null && binding.loadable()) {
 				Object value = PropertiesJson.fromPlainValue(entry.getValue(), binding.type(),
 						path + "." + binding.name());
-				assignments.add(() -> binding.setter().accept(value));
+				assignments.add(() -> binding.setter().accept(this, value));
 			}
 		}
 	}
@@ -275,17 +275,6 @@ public class InCoreObject {
 			}
 		}
 		return (index < candidates.size()) ? candidates.get(index) : null;
-	}
-
-	/**
-	 * Registers a property for the JSON form of this object.
-	 * @param name the property name
-	 * @param type the value type
-	 * @param getter reads it
-	 * @param setter writes it, or {@code null} if it cannot be loaded from JSON
-	 */
-	final void bind(String name, Class<?> type, Supplier<Object> getter, Consumer<Object> setter) {
-		this.properties.put(name, new PropertyBinding(name, type, getter, setter));
 	}
 
 	final void registerSignals(AbstractSignal<?>... signals) {

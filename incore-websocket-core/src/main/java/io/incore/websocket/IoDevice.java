@@ -110,26 +110,35 @@ public abstract class IoDevice extends InCoreObject {
 	 * Creates a device.
 	 * @param parent the parent, or {@code null}
 	 */
+	static {
+		PropertyBinding.declare(IoDevice.class, "append", Boolean.class, IoDevice::isAppend,
+				(object, value) -> object.setAppend((Boolean) value));
+		PropertyBinding.declare(IoDevice.class, "atEnd", Boolean.class, IoDevice::isAtEnd, null);
+		PropertyBinding.declare(IoDevice.class, "autoOpen", Boolean.class, IoDevice::isAutoOpen,
+				(object, value) -> object.setAutoOpen((Boolean) value));
+		PropertyBinding.declare(IoDevice.class, "bytesAvailable", Long.class, IoDevice::getBytesAvailable, null);
+		PropertyBinding.declare(IoDevice.class, "canReadLine", Boolean.class, IoDevice::canReadLine, null);
+		PropertyBinding.declare(IoDevice.class, "deviceErrorString", String.class, IoDevice::getDeviceErrorString, null);
+		PropertyBinding.declare(IoDevice.class, "isOpen", Boolean.class, IoDevice::isOpen, null);
+		PropertyBinding.declare(IoDevice.class, "isWritable", Boolean.class, IoDevice::isWritable, null);
+		PropertyBinding.declare(IoDevice.class, "nameArgument", String.class, IoDevice::getNameArgument,
+				(object, value) -> object.setNameArgument((String) value));
+		PropertyBinding.declare(IoDevice.class, "pos", Long.class, IoDevice::getPos, null);
+		PropertyBinding.declare(IoDevice.class, "readOnly", Boolean.class, IoDevice::isReadOnly,
+				(object, value) -> object.setReadOnly((Boolean) value));
+		PropertyBinding.declare(IoDevice.class, "size", Long.class, IoDevice::getSize, null);
+		PropertyBinding.declare(IoDevice.class, "truncate", Boolean.class, IoDevice::isTruncate,
+				(object, value) -> object.setTruncate((Boolean) value));
+		PropertyBinding.declare(IoDevice.class, "unbuffered", Boolean.class, IoDevice::isUnbuffered,
+				(object, value) -> object.setUnbuffered((Boolean) value));
+	}
+
 	protected IoDevice(InCoreObject parent) {
 		super(parent);
 		registerSignals(this.appendChanged, this.atEndChanged, this.autoOpenChanged, this.bytesAvailableChanged,
 				this.canReadLineChanged, this.deviceErrorStringChanged, this.isOpenChanged, this.isWritableChanged,
 				this.nameArgumentChanged, this.posChanged, this.readOnlyChanged, this.sizeChanged,
 				this.truncateChanged, this.unbufferedChanged, this.readyRead, this.lineAvailableForRead);
-		bind("append", Boolean.class, this::isAppend, (value) -> setAppend((Boolean) value));
-		bind("atEnd", Boolean.class, this::isAtEnd, null);
-		bind("autoOpen", Boolean.class, this::isAutoOpen, (value) -> setAutoOpen((Boolean) value));
-		bind("bytesAvailable", Long.class, this::getBytesAvailable, null);
-		bind("canReadLine", Boolean.class, this::canReadLine, null);
-		bind("deviceErrorString", String.class, this::getDeviceErrorString, null);
-		bind("isOpen", Boolean.class, this::isOpen, null);
-		bind("isWritable", Boolean.class, this::isWritable, null);
-		bind("nameArgument", String.class, this::getNameArgument, (value) -> setNameArgument((String) value));
-		bind("pos", Long.class, this::getPos, null);
-		bind("readOnly", Boolean.class, this::isReadOnly, (value) -> setReadOnly((Boolean) value));
-		bind("size", Long.class, this::getSize, null);
-		bind("truncate", Boolean.class, this::isTruncate, (value) -> setTruncate((Boolean) value));
-		bind("unbuffered", Boolean.class, this::isUnbuffered, (value) -> setUnbuffered((Boolean) value));
 	}
 
 	/**

@@ -142,6 +142,18 @@ public class WebSocket extends IoDevice {
 
 	private volatile String closeReason = "";
 
+	static {
+		PropertyBinding.declare(WebSocket.class, "autoConnect", Boolean.class, WebSocket::isAutoConnect,
+				(object, value) -> object.setAutoConnect((Boolean) value));
+		PropertyBinding.declare(WebSocket.class, "error", Error.class, WebSocket::getError, null);
+		PropertyBinding.declare(WebSocket.class, "errorString", String.class, WebSocket::getErrorString, null);
+		PropertyBinding.declare(WebSocket.class, "state", State.class, WebSocket::getState, null);
+		PropertyBinding.declare(WebSocket.class, "subProtocol", String.class, WebSocket::getSubProtocol,
+				(object, value) -> object.setSubProtocol((String) value));
+		PropertyBinding.declare(WebSocket.class, "url", String.class, WebSocket::getUrl,
+				(object, value) -> object.setUrl((String) value));
+	}
+
 	/**
 	 * Creates a WebSocket with default options.
 	 * @param parent the parent, or {@code null}
@@ -163,12 +175,6 @@ public class WebSocket extends IoDevice {
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
 				this.textMessageReceived);
-		bind("autoConnect", Boolean.class, this::isAutoConnect, (value) -> setAutoConnect((Boolean) value));
-		bind("error", Error.class, this::getError, null);
-		bind("errorString", String.class, this::getErrorString, null);
-		bind("state", State.class, this::getState, null);
-		bind("subProtocol", String.class, this::getSubProtocol, (value) -> setSubProtocol((String) value));
-		bind("url", String.class, this::getUrl, (value) -> setUrl((String) value));
 	}
 
 	/**
