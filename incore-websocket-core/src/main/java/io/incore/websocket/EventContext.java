@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * shared bounded executor. At most one drain of the queue is scheduled at any time, which gives both order and
  * mutual exclusion without a thread per object. A drain runs a bounded batch and then yields the thread so that
  * one busy object cannot starve the others.
+ * <p>
+ * For {@link WebSocketOptions#inlineDelivery() inline delivery} a transport thread may queue tasks without
+ * scheduling a drain ({@link #deferringDrains(Runnable)}) and then run the drain itself ({@link #drainHere()}),
+ * which saves a thread hand-off per message; the single-drain rule keeps order and exclusivity either way.
  */
 final class EventContext implements Executor {
 
@@ -24,6 +28,8 @@ final class EventContext implements Executor {
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
+	private static final ThreadLocal<Boolean> deferring = ThreadLocal.withInitial(() -> false);
+
 	EventContext(Executor executor) {
 		this.executor = executor;
 	}
@@ -31,7 +37,33 @@ final class EventContext implements Executor {
 	@Override
 	public void execute(Runnable task) {
 		this.tasks.add(task);
-		scheduleDrain();
+		if (!deferring.get()) {
+			scheduleDrain();
+		}
+	}
+
+	/**
+	 * Runs an action during which tasks queued by this thread do not schedule a drain; the caller must call
+	 * {@link #drainHere()} afterwards.
+	 */
+	static void deferringDrains(Runnable action) {
+		deferring.set(true);
+		try {
+			action.run();
+		}
+		finally {
+			deferring.set(false);
+		}
+	}
+
+	/**
+	 * Runs one batch of queued tasks on this thread, unless a drain is already scheduled or running, which then
+	 * runs them. What is left after the batch goes to the shared executor.
+	 */
+	void drainHere() {
+		if (this.scheduled.compareAndSet(false, true)) {
+			drain();
+		}
 	}
 
 	private void scheduleDrain() {

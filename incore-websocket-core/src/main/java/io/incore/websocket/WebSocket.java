@@ -754,13 +754,32 @@ public class WebSocket extends IoDevice {
 			WebSocket.this.statistics.textBytesReceived.add(Utf8.encodedLength(message));
 			long size = 2L * message.length();
 			if (admit(size)) {
-				synchronized (WebSocket.this.lock) {
+				deliver(() -> {
 					if (isCurrent()) {
 						WebSocket.this.textMessageReceived.emit(message);
 					}
 					release(size);
-				}
+				});
 			}
+		}
+
+		/**
+		 * Queues the signals of a received message under the object's lock; with inline delivery, then runs them
+		 * on this transport thread, after the lock is released so that no listener runs while it is held.
+		 */
+		private void deliver(Runnable emitUnderLock) {
+			if (!WebSocket.this.options.inlineDelivery()) {
+				synchronized (WebSocket.this.lock) {
+					emitUnderLock.run();
+				}
+				return;
+			}
+			EventContext.deferringDrains(() -> {
+				synchronized (WebSocket.this.lock) {
+					emitUnderLock.run();
+				}
+			});
+			eventContext().drainHere();
 		}
 
 		@Override
@@ -769,13 +788,13 @@ public class WebSocket extends IoDevice {
 			WebSocket.this.statistics.binaryBytesReceived.add(message.length);
 			long size = message.length;
 			if (admit(size)) {
-				synchronized (WebSocket.this.lock) {
+				deliver(() -> {
 					if (isCurrent()) {
 						appendReceived(message);
 						WebSocket.this.binaryMessageReceived.emit(message);
 					}
 					release(size);
-				}
+				});
 			}
 		}
 

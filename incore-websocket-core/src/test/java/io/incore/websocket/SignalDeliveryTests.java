@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The delivery contract: the signals of one object arrive in order and never concurrently, while several busy
- * objects share the pool.
+ * objects share the pool; the same with inline delivery on transport threads.
  */
 class SignalDeliveryTests {
 
@@ -28,8 +29,9 @@ class SignalDeliveryTests {
 	static final TestServerExtension server = new TestServerExtension();
 
 
-	@Test
-	void signalsOfEachObjectArriveInOrderAndNeverConcurrently() {
+	@ParameterizedTest(name = "inline delivery: {0}")
+	@ValueSource(booleans = { false, true })
+	void signalsOfEachObjectArriveInOrderAndNeverConcurrently(boolean inlineDelivery) {
 		List<WebSocket> sockets = new ArrayList<>();
 		Map<WebSocket, List<Integer>> received = new ConcurrentHashMap<>();
 		Map<WebSocket, SignalRecorder> recorders = new ConcurrentHashMap<>();
@@ -37,7 +39,7 @@ class SignalDeliveryTests {
 		AtomicInteger maxParallelObjects = new AtomicInteger();
 		AtomicInteger busyObjects = new AtomicInteger();
 		for (int i = 0; i < SOCKETS; i++) {
-			WebSocket socket = new WebSocket(null);
+			WebSocket socket = new WebSocket(null, WebSocketOptions.builder().inlineDelivery(inlineDelivery).build());
 			socket.setUrl(server.url("/echo"));
 			List<Integer> numbers = new CopyOnWriteArrayList<>();
 			received.put(socket, numbers);

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Runs one workload with one client library in this JVM and prints one line
  * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
- * {@code spring}, {@code jdk}, {@code jetty} and workload one of {@code text}, {@code binary}, {@code latency},
+ * {@code core-inline}, {@code spring}, {@code jdk}, {@code jetty} and workload one of {@code text}, {@code binary}, {@code latency},
  * {@code idle}.
  */
 public final class BenchmarkDriver {
@@ -38,7 +38,8 @@ public final class BenchmarkDriver {
 	private static BenchmarkClient client(String name) throws Exception {
 		return switch (name) {
 			case "tyrus" -> new RawTyrusClient();
-			case "core" -> new CoreClient();
+			case "core" -> new CoreClient(false);
+			case "core-inline" -> new CoreClient(true);
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
 			case "jetty" -> new JettyClient();

@@ -5,15 +5,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketOptions;
 
 /**
- * This project's core {@link WebSocket} with default options, as a plain Java program uses it.
+ * This project's core {@link WebSocket}, as a plain Java program uses it: with default options, or with
+ * {@link WebSocketOptions#inlineDelivery() inline delivery}.
  */
 final class CoreClient implements BenchmarkClient {
 
+	private final WebSocketOptions options;
+
+	CoreClient(boolean inlineDelivery) {
+		this.options = WebSocketOptions.builder().inlineDelivery(inlineDelivery).build();
+	}
+
 	@Override
 	public Connection connect(String url, Consumer<Integer> onMessage) throws Exception {
-		WebSocket socket = new WebSocket(null);
+		WebSocket socket = new WebSocket(null, this.options);
 		socket.setUrl(url);
 		socket.textMessageReceived.connect((text) -> onMessage.accept(text.length()));
 		socket.binaryMessageReceived.connect((bytes) -> onMessage.accept(bytes.length));

@@ -105,6 +105,7 @@ final class WebSocketClientFactory {
 		options.heartbeat(heartbeat(resolved));
 		options.inbound(inbound(resolved));
 		options.verifyHostname(resolved.or("ssl.verify-hostname", (s) -> s.getSsl().getVerifyHostname(), true));
+		options.inlineDelivery(resolved.or("inline-delivery", WebSocketClientSettings::getInlineDelivery, false));
 		Setting<String> bundle = resolved.get("ssl.bundle", (s) -> s.getSsl().getBundle());
 		if (bundle.value() != null) {
 			options.sslContext(sslContext(bundle));

@@ -64,6 +64,13 @@ public class WebSocketClientSettings {
 	private DataSize readBufferCapacity;
 
 	/**
+	 * Whether received messages may be delivered to listeners on the transport thread that read them: lower
+	 * latency, but a listener that blocks delays other connections. Only for listeners that return quickly.
+	 * Default: false.
+	 */
+	private Boolean inlineDelivery;
+
+	/**
 	 * Reconnect policy.
 	 */
 	private final Reconnect reconnect = new Reconnect();
@@ -158,6 +165,14 @@ public class WebSocketClientSettings {
 
 	public void setReadBufferCapacity(DataSize readBufferCapacity) {
 		this.readBufferCapacity = readBufferCapacity;
+	}
+
+	public Boolean getInlineDelivery() {
+		return this.inlineDelivery;
+	}
+
+	public void setInlineDelivery(Boolean inlineDelivery) {
+		this.inlineDelivery = inlineDelivery;
 	}
 
 	public Reconnect getReconnect() {

@@ -55,7 +55,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				"incore.websocket.defaults.sub-protocol=v1", "incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.handshake-timeout=7s", "incore.websocket.clients.a.headers.X-Id=a",
 				"incore.websocket.clients.a.inbound.policy=fail", "incore.websocket.clients.a.max-message-size=1MB",
-				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.b.url=ws://h/b",
+				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.a.inline-delivery=true",
+				"incore.websocket.clients.b.url=ws://h/b",
 				"incore.websocket.clients.b.sub-protocol=v2")
 			.run((context) -> {
 				WebSocket a = context.getBean("a", WebSocket.class);
@@ -69,6 +70,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(a.getOptions().heartbeat().interval()).isEqualTo(Duration.ofSeconds(15));
 				assertThat(a.getOptions().heartbeat().timeout()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(b.getOptions().heartbeat()).isNull();
+				assertThat(a.getOptions().inlineDelivery()).isTrue();
+				assertThat(b.getOptions().inlineDelivery()).isFalse();
 				assertThat(a.getSubProtocol()).isEqualTo("v1");
 				assertThat(b.getSubProtocol()).isEqualTo("v2");
 				assertThat(a.isAutoConnect()).isFalse();
