@@ -10,6 +10,8 @@ public class InvalidWebSocketClientPropertyException extends RuntimeException {
 
 	private final Object value;
 
+	private final String problem;
+
 	private final String action;
 
 	/**
@@ -23,6 +25,7 @@ public class InvalidWebSocketClientPropertyException extends RuntimeException {
 		super("Invalid value '" + value + "' for property '" + property + "': " + problem);
 		this.property = property;
 		this.value = value;
+		this.problem = problem;
 		this.action = action;
 	}
 
@@ -40,6 +43,14 @@ public class InvalidWebSocketClientPropertyException extends RuntimeException {
 	 */
 	public Object getValue() {
 		return this.value;
+	}
+
+	/**
+	 * Returns what is wrong with the value.
+	 * @return the problem
+	 */
+	public String getProblem() {
+		return this.problem;
 	}
 
 	/**

@@ -16,7 +16,7 @@ class InvalidWebSocketClientPropertyFailureAnalyzer
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidWebSocketClientPropertyException cause) {
 		String value = (cause.getValue() != null) ? "'" + cause.getValue() + "'" : "(not set)";
 		return new FailureAnalysis("The WebSocket client property '" + cause.getProperty() + "' has an invalid value "
-				+ value + ": " + cause.getMessage().substring(cause.getMessage().indexOf("': ") + 3) + ".",
+				+ value + ": " + cause.getProblem() + ".",
 				cause.getAction() + ".", cause);
 	}
 

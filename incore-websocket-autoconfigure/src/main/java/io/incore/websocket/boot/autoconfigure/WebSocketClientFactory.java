@@ -139,13 +139,13 @@ final class WebSocketClientFactory {
 			throw new InvalidWebSocketClientPropertyException(multiplier.path(), multiplier.value(),
 					"the delay must not shrink between attempts", "Set " + multiplier.path() + " to 1 or more, e.g. 2");
 		}
-		Setting<Duration> maxDelaySetting = resolved.get("reconnect.max-delay", (s) -> s.getReconnect().getMaxDelay());
 		Duration maxDelay = resolved.duration("reconnect.max-delay", (s) -> s.getReconnect().getMaxDelay(),
 				defaults.maxDelay());
 		if (maxDelay.compareTo(initialDelay) < 0) {
-			throw new InvalidWebSocketClientPropertyException(maxDelaySetting.path(), readable(maxDelay),
+			String property = resolved.get("reconnect.max-delay", (s) -> s.getReconnect().getMaxDelay()).path();
+			throw new InvalidWebSocketClientPropertyException(property, readable(maxDelay),
 					"it is shorter than the initial delay " + readable(initialDelay),
-					"Set " + maxDelaySetting.path() + " to at least the initial delay");
+					"Set " + property + " to at least the initial delay");
 		}
 		Setting<Double> jitter = resolved.get("reconnect.jitter", (s) -> s.getReconnect().getJitter());
 		if (jitter.value() != null && !(jitter.value() >= 0.0 && jitter.value() <= 1.0)) {

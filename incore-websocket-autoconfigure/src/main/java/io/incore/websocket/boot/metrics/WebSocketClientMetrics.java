@@ -119,17 +119,19 @@ public final class WebSocketClientMetrics implements MeterBinder {
 
 	private static void counter(MeterRegistry registry, String name, String description, Tags tags, WebSocket client,
 			ToDoubleFunction<WebSocketStatistics> value) {
-		FunctionCounter.builder(PREFIX + name, client, (socket) -> value.applyAsDouble(socket.getStatistics()))
-			.description(description)
-			.tags(tags)
-			.register(registry);
+		statistic(registry, name, description, null, tags, client, value);
 	}
 
 	private static void bytes(MeterRegistry registry, String name, String description, Tags tags, WebSocket client,
 			ToDoubleFunction<WebSocketStatistics> value) {
+		statistic(registry, name, description, "bytes", tags, client, value);
+	}
+
+	private static void statistic(MeterRegistry registry, String name, String description, String baseUnit, Tags tags,
+			WebSocket client, ToDoubleFunction<WebSocketStatistics> value) {
 		FunctionCounter.builder(PREFIX + name, client, (socket) -> value.applyAsDouble(socket.getStatistics()))
 			.description(description)
-			.baseUnit("bytes")
+			.baseUnit(baseUnit)
 			.tags(tags)
 			.register(registry);
 	}

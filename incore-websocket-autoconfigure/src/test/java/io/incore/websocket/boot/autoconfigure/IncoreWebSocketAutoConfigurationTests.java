@@ -1,5 +1,10 @@
 package io.incore.websocket.boot.autoconfigure;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link IncoreWebSocketAutoConfiguration}. Clients are configured with {@code auto-connect: false} so
@@ -224,13 +230,30 @@ class IncoreWebSocketAutoConfigurationTests {
 				"Rename the client");
 	}
 
+	@Test
+	void nothingConnectsWhenAnyClientIsInvalid() throws IOException {
+		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			server.setSoTimeout(1000);
+			String good = "incore.websocket.clients.good.url=ws://127.0.0.1:" + server.getLocalPort() + "/x";
+			this.contextRunner.withPropertyValues(good, "incore.websocket.clients.good.auto-connect=true")
+				.run((context) -> assertThat(context).hasNotFailed());
+			try (Socket connected = server.accept()) {
+				assertThat(connected.isConnected()).as("control: the valid client alone does connect").isTrue();
+			}
+			this.contextRunner
+				.withPropertyValues(good, "incore.websocket.clients.good.auto-connect=true",
+						"incore.websocket.clients.bad.url=http://h/x")
+				.run((context) -> assertThat(context).hasFailed());
+			assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(server::accept);
+		}
+	}
+
 	private void assertFailure(ApplicationContextRunner runner, String description, String action) {
 		runner.run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis.getDescription()).contains(description);
 			assertThat(analysis.getAction()).contains(action);
-			assertThat(WebSocketTestThreads.connectingThreads()).isEmpty();
 		});
 	}
 

@@ -124,7 +124,11 @@ class ObservabilityIntegrationTests {
 	}
 
 	private static double metric(ActuatorClient actuator, String name, String tag) {
-		String query = "?tag=client:echo" + ((tag != null) ? "&tag=" + tag : "");
+		return metricOf(actuator, "echo", name, tag);
+	}
+
+	private static double metricOf(ActuatorClient actuator, String client, String name, String tag) {
+		String query = "?tag=client:" + client + ((tag != null) ? "&tag=" + tag : "");
 		ActuatorClient.Response response = actuator.get("/actuator/metrics/" + name + query);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().get("measurements").get(0).get("value").asDouble();
@@ -145,10 +149,25 @@ class ObservabilityIntegrationTests {
 		assertThat(down.status()).isEqualTo(503);
 		assertThat(down.json().at("/components/incoreWebSocket/components/remote/details/state").asString())
 			.isNotEqualTo("Open");
+		await().ignoreExceptions()
+			.until(() -> metricOf(actuator, "remote", "incore.websocket.disconnects", null) >= 1.0);
 
 		remoteServer = TestServer.start(remotePort);
 		await().until(() -> componentStatus(actuator, "remote").equals("UP"));
 		assertThat(actuator.get("/actuator/health").status()).isEqualTo(200);
+	}
+
+	@Test
+	void errorsAndReconnectAttemptsAreCounted() {
+		ActuatorClient actuator = new ActuatorClient(this.port);
+		await().until(() -> this.clients.get("optional").getReconnectAttempts() >= 1);
+		assertThat(metricOf(actuator, "optional", "incore.websocket.errors", "socket.error:ConnectionRefusedError"))
+			.isGreaterThanOrEqualTo(1.0);
+		double reconnects = metricOf(actuator, "optional", "incore.websocket.reconnect.attempts", null);
+		assertThat(reconnects).isBetween(1.0,
+				(double) this.clients.get("optional").getStatistics().reconnectsScheduled());
+		assertThat(metricOf(actuator, "optional", "incore.websocket.connect.attempts", "outcome:failure"))
+			.isGreaterThanOrEqualTo(1.0);
 	}
 
 	private static String componentStatus(ActuatorClient actuator, String client) {
