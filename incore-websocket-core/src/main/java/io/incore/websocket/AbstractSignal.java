@@ -73,12 +73,28 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 	}
 
 	void emit(Consumer<L> invocation) {
+		emit(invocation, null);
+	}
+
+	/**
+	 * Emits and then runs {@code afterDelivery} in the same task, once every listener has run; at once if there
+	 * is none.
+	 */
+	void emit(Consumer<L> invocation, Runnable afterDelivery) {
 		List<Registration> current = this.registrations;
 		if (current == null || current.isEmpty()) {
+			if (afterDelivery != null) {
+				afterDelivery.run();
+			}
 			return;
 		}
 		Iterator<Registration> listenersAtEmission = current.iterator();
-		this.owner.eventContext().execute(() -> deliver(listenersAtEmission, invocation));
+		this.owner.eventContext().execute(() -> {
+			deliver(listenersAtEmission, invocation);
+			if (afterDelivery != null) {
+				afterDelivery.run();
+			}
+		});
 	}
 
 	private void deliver(Iterator<Registration> listeners, Consumer<L> invocation) {

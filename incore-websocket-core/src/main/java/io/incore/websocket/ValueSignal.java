@@ -32,4 +32,8 @@ public final class ValueSignal<T> extends AbstractSignal<Consumer<? super T>> {
 		emit((listener) -> listener.accept(value));
 	}
 
+	void emit(T value, Runnable afterDelivery) {
+		emit((listener) -> listener.accept(value), afterDelivery);
+	}
+
 }

@@ -756,9 +756,11 @@ public class WebSocket extends IoDevice {
 			if (admit(size)) {
 				deliver(() -> {
 					if (isCurrent()) {
-						WebSocket.this.textMessageReceived.emit(message);
+						WebSocket.this.textMessageReceived.emit(message, () -> release(size));
 					}
-					release(size);
+					else {
+						release(size);
+					}
 				});
 			}
 		}
@@ -791,9 +793,11 @@ public class WebSocket extends IoDevice {
 				deliver(() -> {
 					if (isCurrent()) {
 						appendReceived(message);
-						WebSocket.this.binaryMessageReceived.emit(message);
+						WebSocket.this.binaryMessageReceived.emit(message, () -> release(size));
 					}
-					release(size);
+					else {
+						release(size);
+					}
 				});
 			}
 		}
@@ -820,10 +824,10 @@ public class WebSocket extends IoDevice {
 		}
 
 		/**
-		 * Frees the message's room once every listener it was queued for has run.
+		 * Frees a message's room in the inbound queue; called once every listener of the message has run.
 		 */
 		private void release(long size) {
-			eventContext().execute(() -> WebSocket.this.inbound.release(size));
+			WebSocket.this.inbound.release(size);
 		}
 
 		@Override
