@@ -46,9 +46,10 @@ public final class GuardedClientContainer implements ClientContainer {
 	 * @param maxMessageSize the largest incoming message, in bytes
 	 * @param closeTimeout how long to wait for the server's close frame
 	 * @param events where the guards report
+	 * @param gate when to stop reading, or {@code null} for inline delivery (see {@link InboundFrameGuard})
 	 * @param writerReady receives the connection's writer once the handshake succeeded
 	 */
-	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events,
+	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events, ReadGate gate,
 			java.util.function.Consumer<DeferredCloseWriter> writerReady) {
 	}
 
@@ -89,8 +90,10 @@ public final class GuardedClientContainer implements ClientContainer {
 		@Override
 		public Connection createConnection() {
 			Connection connection = this.delegate.createConnection();
-			return (connection != null) ? new GuardedConnection(connection, new InboundFrameGuard(
-					connection.getReadHandler(), this.settings.maxMessageSize(), this.settings.events())) : null;
+			return (connection != null) ? new GuardedConnection(connection,
+					new InboundFrameGuard(connection.getReadHandler(), this.settings.maxMessageSize(),
+							this.settings.events(), this.settings.gate(), TransportIOStrategy::currentRead))
+					: null;
 		}
 
 	}

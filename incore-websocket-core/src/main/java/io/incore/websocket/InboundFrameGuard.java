@@ -3,6 +3,7 @@ package io.incore.websocket;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 import org.glassfish.tyrus.spi.ReadHandler;
 
@@ -16,7 +17,16 @@ import org.glassfish.tyrus.spi.ReadHandler;
  * RFC 6455 asks. It also picks up the code and reason of the server's close frame, which Tyrus does not expose
  * when the client started the close.
  * <p>
- * Not thread-safe: Grizzly hands one connection's reads to one thread at a time.
+ * <p>
+ * When the connection is read on a selector thread ({@link TransportIOStrategy}), the guard also applies the
+ * {@link ReadGate}: it hands Tyrus one message at a time, and once the gate is full it keeps the bytes already read
+ * behind that message, suspends reading from the socket, and goes on when the gate has room again. So a listener
+ * that falls behind never makes a shared selector thread wait, and the backlog stays within the inbound limits
+ * (plus at most one message). Connections with inline delivery, read on worker threads, are not gated here;
+ * their reading thread waits in {@link InboundQueue#admit} instead.
+ * <p>
+ * Not thread-safe: Grizzly hands one connection's reads to one thread at a time, and resuming runs on that
+ * thread too.
  */
 final class InboundFrameGuard implements ReadHandler {
 
@@ -30,6 +40,10 @@ final class InboundFrameGuard implements ReadHandler {
 
 	private final TransportEvents events;
 
+	private final ReadGate gate;
+
+	private final Supplier<ReadControl> currentRead;
+
 	private final byte[] header = new byte[14];
 
 	private int headerLength;
@@ -37,6 +51,8 @@ final class InboundFrameGuard implements ReadHandler {
 	private int headerNeeded = 2;
 
 	private int opcode;
+
+	private boolean finalFrame;
 
 	private long payloadRemaining;
 
@@ -46,17 +62,41 @@ final class InboundFrameGuard implements ReadHandler {
 
 	private boolean discarding;
 
-	InboundFrameGuard(ReadHandler delegate, long maxMessageSize, TransportEvents events) {
+	private boolean readerKnown;
+
+	private ReadControl reads;
+
+	private ByteBuffer held;
+
+	/**
+	 * Creates a guard.
+	 * @param delegate Tyrus' read handler
+	 * @param maxMessageSize the largest message let through
+	 * @param events where the guard reports
+	 * @param gate the gate to apply, or {@code null} for inline delivery, whose reads move to worker threads
+	 * @param currentRead the reads of the connection this thread is reading, or {@code null} if none
+	 */
+	InboundFrameGuard(ReadHandler delegate, long maxMessageSize, TransportEvents events, ReadGate gate,
+			Supplier<ReadControl> currentRead) {
 		this.delegate = delegate;
 		this.maxMessageSize = maxMessageSize;
 		this.events = events;
+		this.gate = gate;
+		this.currentRead = currentRead;
 	}
 
 	@Override
 	public void handle(ByteBuffer data) {
-		int start = data.position();
+		if (!this.readerKnown) {
+			meetReader();
+		}
+		if (this.held != null) {
+			this.held = append(this.held, data);
+			return;
+		}
+		int forwarded = data.position();
 		int end = data.limit();
-		int i = start;
+		int i = forwarded;
 		while (i < end) {
 			if (this.payloadRemaining > 0) {
 				int count = (int) Math.min(this.payloadRemaining, end - i);
@@ -67,38 +107,90 @@ final class InboundFrameGuard implements ReadHandler {
 				}
 				i += count;
 				this.payloadRemaining -= count;
-				if (this.payloadRemaining == 0) {
-					frameComplete();
+				if (this.payloadRemaining > 0) {
+					continue;
 				}
-				continue;
 			}
-			int frameStart = i - this.headerLength;
-			this.header[this.headerLength++] = data.get(i++);
-			if (this.headerLength == 2) {
-				this.headerNeeded = 2 + extendedLengthBytes(this.header[1]) + (((this.header[1] & 0x80) != 0) ? 4 : 0);
-			}
-			if (this.headerLength == this.headerNeeded) {
+			else {
+				int frameStart = i - this.headerLength;
+				this.header[this.headerLength++] = data.get(i++);
+				if (this.headerLength == 2) {
+					this.headerNeeded = 2 + extendedLengthBytes(this.header[1])
+							+ (((this.header[1] & 0x80) != 0) ? 4 : 0);
+				}
+				if (this.headerLength < this.headerNeeded) {
+					continue;
+				}
 				if (headerComplete() && !this.discarding) {
 					this.discarding = true;
-					forward(data, start, Math.max(start, frameStart));
+					forward(data, forwarded, Math.max(forwarded, frameStart));
 					this.events.messageTooBig(this.messageSize, this.maxMessageSize);
-					start = end;
+				}
+				if (this.payloadRemaining > 0) {
+					continue;
+				}
+			}
+			frameComplete();
+			if (this.reads != null && !this.discarding && this.finalFrame && this.opcode < OPCODE_CLOSE) {
+				forward(data, forwarded, i);
+				forwarded = i;
+				if (this.gate.isFull()) {
+					suspend(data, i);
+					return;
 				}
 			}
 		}
 		if (!this.discarding) {
-			this.delegate.handle(data);
+			forward(data, forwarded, end);
+		}
+		data.position(end);
+	}
+
+	/**
+	 * On the first read, learns which thread reads this connection: on a selector thread, reads are gated, or,
+	 * for inline delivery, moved to worker threads.
+	 */
+	private void meetReader() {
+		this.readerKnown = true;
+		ReadControl current = this.currentRead.get();
+		if (current == null) {
+			return;
+		}
+		if (this.gate == null) {
+			current.readOnWorkers();
 		}
 		else {
-			data.position(data.limit());
+			this.reads = current;
 		}
+	}
+
+	private void suspend(ByteBuffer data, int from) {
+		this.held = append(ByteBuffer.allocate(0), data.position(from));
+		this.reads.suspend();
+		this.gate.whenRoom(() -> this.reads.onReadingThread(this::resume));
+	}
+
+	private void resume() {
+		ByteBuffer pending = this.held;
+		this.held = null;
+		handle(pending);
+		if (this.held == null) {
+			this.reads.resume();
+		}
+	}
+
+	private static ByteBuffer append(ByteBuffer held, ByteBuffer data) {
+		ByteBuffer joined = ByteBuffer.allocate(held.remaining() + data.remaining());
+		joined.put(held).put(data).flip();
+		return joined;
 	}
 
 	private void forward(ByteBuffer data, int from, int to) {
 		if (to > from) {
-			ByteBuffer slice = data.duplicate();
-			slice.position(from).limit(to);
-			this.delegate.handle(slice);
+			int limit = data.limit();
+			data.limit(to).position(from);
+			this.delegate.handle(data);
+			data.limit(limit).position(to);
 		}
 	}
 
@@ -108,6 +200,7 @@ final class InboundFrameGuard implements ReadHandler {
 	 */
 	private boolean headerComplete() {
 		this.opcode = this.header[0] & 0x0F;
+		this.finalFrame = (this.header[0] & 0x80) != 0;
 		int lengthCode = this.header[1] & 0x7F;
 		long length;
 		if (lengthCode == 126) {
@@ -132,9 +225,6 @@ final class InboundFrameGuard implements ReadHandler {
 		}
 		else if (this.opcode == OPCODE_CLOSE) {
 			this.closePayload.reset();
-		}
-		if (length == 0) {
-			frameComplete();
 		}
 		return tooBig;
 	}

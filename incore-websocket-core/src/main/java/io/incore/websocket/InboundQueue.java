@@ -4,12 +4,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Counts the received messages and bytes that listeners have not handled yet, and makes the receiving thread
- * wait when {@link InboundLimits} are reached under {@link InboundLimits.OverflowPolicy#BLOCK}. A waiting thread
- * is woken only once the backlog has drained to half of the limits, so that reading resumes in batches rather
- * than with a thread hand-off per message.
+ * Counts the received messages and bytes that listeners have not handled yet and applies the
+ * {@link InboundLimits}. Under {@link InboundLimits.OverflowPolicy#BLOCK} reading stops when they are reached: on a
+ * selector thread, which must not wait, the {@link InboundFrameGuard} suspends reading the connection (this class
+ * is its {@link ReadGate}); on a worker thread (inline delivery), the receiving thread waits. Either resumes only
+ * once the backlog has drained to half of the limits, so that reading resumes in batches rather than with a
+ * hand-off per message.
  */
-final class InboundQueue {
+final class InboundQueue implements ReadGate {
 
 	private final InboundLimits limits;
 
@@ -23,6 +25,8 @@ final class InboundQueue {
 
 	private int waiting;
 
+	private Runnable whenRoom;
+
 	InboundQueue(InboundLimits limits) {
 		this.limits = limits;
 	}
@@ -30,13 +34,18 @@ final class InboundQueue {
 	/**
 	 * Admits one message: at once if within the limits, otherwise after waiting (BLOCK) or not at all (FAIL).
 	 * @param size the message's size in bytes
+	 * @param mayWait whether this thread may wait; if not, a message beyond the limits is admitted under BLOCK
+	 * (the frame guard stops reading before the next one)
 	 * @return whether the message was admitted; {@code false} only under FAIL
 	 */
-	boolean admit(long size) {
+	boolean admit(long size, boolean mayWait) {
 		this.lock.lock();
 		try {
 			boolean interrupted = false;
 			while (isFull(size)) {
+				if (this.limits.policy() == InboundLimits.OverflowPolicy.BLOCK && !mayWait) {
+					break;
+				}
 				if (this.limits.policy() == InboundLimits.OverflowPolicy.FAIL) {
 					return false;
 				}
@@ -64,18 +73,61 @@ final class InboundQueue {
 	}
 
 	void release(long size) {
+		Runnable action = null;
 		this.lock.lock();
 		try {
 			this.messages--;
 			this.bytes -= size;
-			if (this.waiting > 0 && this.messages <= this.limits.maxMessages() / 2
-					&& this.bytes <= this.limits.maxBytes() / 2) {
-				this.released.signalAll();
+			if (hasCaughtUp()) {
+				if (this.waiting > 0) {
+					this.released.signalAll();
+				}
+				action = this.whenRoom;
+				this.whenRoom = null;
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
+		if (action != null) {
+			action.run();
+		}
+	}
+
+	/**
+	 * Whether the limits are reached; only under BLOCK, since FAIL never stops reading.
+	 */
+	@Override
+	public boolean isFull() {
+		if (this.limits.policy() != InboundLimits.OverflowPolicy.BLOCK) {
+			return false;
+		}
+		this.lock.lock();
+		try {
+			return this.messages >= this.limits.maxMessages() || this.bytes >= this.limits.maxBytes();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public void whenRoom(Runnable action) {
+		this.lock.lock();
+		try {
+			if (!hasCaughtUp()) {
+				this.whenRoom = action;
+				return;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		action.run();
+	}
+
+	private boolean hasCaughtUp() {
+		return this.messages <= this.limits.maxMessages() / 2 && this.bytes <= this.limits.maxBytes() / 2;
 	}
 
 	int depth() {

@@ -7,11 +7,17 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
 
 /**
- * Releases the Grizzly transport that all connections share once none of this library's connections has used
- * it for {@link #IDLE}.
+ * Creates the Grizzly transport that all connections share, with this library's {@link TransportIOStrategy}, and
+ * releases it once none of this library's connections has used it for {@link #IDLE}.
+ * <p>
+ * Why create it here: Tyrus creates the shared transport inside its first connection attempt and offers no
+ * setting for its I/O strategy. This class asks Tyrus for the transport before each attempt (creating it with
+ * the same pools the attempt would) and sets the strategy before any connection reads from it.
  * <p>
  * Why not Tyrus' own idle timeout: its timer task is kept in a static field that is cleared only when it closes
  * the transport; if a connection opens between the moment the task is scheduled and the moment it runs, the task
@@ -20,12 +26,22 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
  * which counts live connection attempts itself, calls Tyrus' {@code closeSharedTransport()}, and switches Tyrus'
  * timer off by filling its task slot once, so that Tyrus never schedules it and never starts its thread.
  * <p>
- * Both reach Tyrus 2.2.2 internals reflectively. If a later Tyrus changes them, the transport is left to Tyrus'
- * own timer and a warning is logged once; the thread-release tests then fail, which is what guards this class.
+ * All three reach Tyrus 2.2.2 internals reflectively. If a later Tyrus changes them, a warning is logged once,
+ * the transport keeps Grizzly's worker-thread strategy (slower, still correct: reads wait on worker threads
+ * instead of being suspended) and is left to Tyrus' own timer; the thread-release and strategy tests then fail,
+ * which is what guards this class.
  */
 final class SharedTransport {
 
 	static final Duration IDLE = Duration.ofSeconds(1);
+
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+	/** The selector threads, which read every connection not using inline delivery: one per core. */
+	static final ThreadPoolConfig SELECTOR_POOL = pool("incore-websocket-grizzly-selector", CORES);
+
+	/** The worker threads, which read connections with inline delivery. */
+	static final ThreadPoolConfig WORKER_POOL = pool("incore-websocket-grizzly-worker", Math.max(4, 2 * CORES));
 
 	private static final System.Logger logger = System.getLogger(SharedTransport.class.getName());
 
@@ -50,6 +66,7 @@ final class SharedTransport {
 			}
 			users++;
 			generation++;
+			installIOStrategy();
 		}
 	}
 
@@ -83,6 +100,44 @@ final class SharedTransport {
 		}
 	}
 
+	private static void installIOStrategy() {
+		try {
+			Method create = GrizzlyClientSocket.class.getDeclaredMethod("getOrCreateSharedTransport",
+					ThreadPoolConfig.class, ThreadPoolConfig.class);
+			create.setAccessible(true);
+			TCPNIOTransport transport = (TCPNIOTransport) create.invoke(null, WORKER_POOL, SELECTOR_POOL);
+			if (transport.getIOStrategy() != TransportIOStrategy.INSTANCE) {
+				transport.setIOStrategy(TransportIOStrategy.INSTANCE);
+			}
+		}
+		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | RuntimeException ex) {
+			warnOnce(ex);
+		}
+	}
+
+	/**
+	 * Whether the shared transport exists and reads with this library's I/O strategy; for tests.
+	 */
+	static boolean usesOwnIOStrategy() {
+		try {
+			Field field = GrizzlyClientSocket.class.getDeclaredField("transport");
+			field.setAccessible(true);
+			return (field.get(null) instanceof TCPNIOTransport transport)
+					&& transport.getIOStrategy() == TransportIOStrategy.INSTANCE;
+		}
+		catch (ReflectiveOperationException ex) {
+			return false;
+		}
+	}
+
+	private static ThreadPoolConfig pool(String name, int threads) {
+		return ThreadPoolConfig.defaultConfig()
+			.setPoolName(name)
+			.setCorePoolSize(threads)
+			.setMaxPoolSize(threads)
+			.setDaemon(true);
+	}
+
 	private static void disableTyrusIdleTimer() {
 		try {
 			Field task = Class.forName(GrizzlyClientSocket.class.getPackageName() + ".GrizzlyTransportTimeoutFilter")
@@ -100,8 +155,8 @@ final class SharedTransport {
 	private static void warnOnce(Exception ex) {
 		if (!warned) {
 			warned = true;
-			logger.log(Level.WARNING, "Could not take over the lifetime of Tyrus' shared Grizzly transport; its threads"
-					+ " stay until Tyrus' own idle timeout, if ever", ex);
+			logger.log(Level.WARNING, "Could not take over Tyrus' shared Grizzly transport; it reads on worker threads"
+					+ " and its threads stay until Tyrus' own idle timeout, if ever", ex);
 		}
 	}
 

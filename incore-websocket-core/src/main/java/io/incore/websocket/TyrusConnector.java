@@ -10,7 +10,6 @@ import javax.net.ssl.SSLContext;
 
 import jakarta.websocket.ClientEndpointConfig;
 
-import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
@@ -20,8 +19,8 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * Opens Tyrus connections for one {@link WebSocket}.
  * <p>
  * All connections of the JVM share one Grizzly transport ({@code SHARED_CONTAINER}) with bounded, named selector
- * and worker pools, so thousands of sockets need a handful of threads. {@link SharedTransport} releases it once
- * no connection uses it; Tyrus' own idle timeout is set long so that it never closes the transport under an
+ * and worker pools, so thousands of sockets need a handful of threads. {@link SharedTransport} creates it with
+ * this library's I/O strategy and releases it once no connection uses it; Tyrus' own idle timeout is set long so that it never closes the transport under an
  * attempt that is still connecting. Blocking connection attempts run on the shared connect pool, never on the
  * caller's thread. Whichever Tyrus client first creates the shared transport in a JVM fixes its pool sizes.
  * <p>
@@ -37,8 +36,6 @@ final class TyrusConnector {
 
 	private static final int FRAME_HEADER_BYTES = 14;
 
-	private static final int CORES = Runtime.getRuntime().availableProcessors();
-
 	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
 
 	private final WebSocketOptions options;
@@ -53,10 +50,8 @@ final class TyrusConnector {
 		Map<String, Object> properties = manager.getProperties();
 		properties.put(ClientProperties.SHARED_CONTAINER, true);
 		properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, TYRUS_IDLE_TIMEOUT_SECONDS);
-		properties.put(GrizzlyClientProperties.SELECTOR_THREAD_POOL_CONFIG,
-				pool("incore-websocket-grizzly-selector", Math.max(1, CORES)));
-		properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG,
-				pool("incore-websocket-grizzly-worker", Math.max(4, 2 * CORES)));
+		properties.put(GrizzlyClientProperties.SELECTOR_THREAD_POOL_CONFIG, SharedTransport.SELECTOR_POOL);
+		properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG, SharedTransport.WORKER_POOL);
 		properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
 		properties.put(ClientProperties.INCOMING_BUFFER_SIZE,
 				(int) Math.min(Integer.MAX_VALUE, key.maxMessageSize() + FRAME_HEADER_BYTES));
@@ -64,14 +59,6 @@ final class TyrusConnector {
 			properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls(key));
 		}
 		return manager;
-	}
-
-	private static ThreadPoolConfig pool(String name, int threads) {
-		return ThreadPoolConfig.defaultConfig()
-			.setPoolName(name)
-			.setCorePoolSize(threads)
-			.setMaxPoolSize(threads)
-			.setDaemon(true);
 	}
 
 	private ClientManager managerFor(URI uri) throws NoSuchAlgorithmException {
@@ -102,8 +89,9 @@ final class TyrusConnector {
 
 	/**
 	 * Starts connecting in the background; the outcome arrives at the listener.
+	 * @param gate when to stop reading, or {@code null} for inline delivery
 	 */
-	TyrusConnection connect(URI uri, String subProtocol, TyrusConnection.Listener listener) {
+	TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, TyrusConnection.Listener listener) {
 		TyrusConnection connection = new TyrusConnection(listener);
 		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
 			.preferredSubprotocols(subProtocol.isEmpty() ? List.of() : List.of(subProtocol))
@@ -111,7 +99,7 @@ final class TyrusConnector {
 			.build();
 		config.getUserProperties()
 			.put(GuardedClientContainer.SETTINGS, new GuardedClientContainer.Settings(this.options.maxMessageSize(),
-					this.options.closeTimeout(), connection, connection::writerReady));
+					this.options.closeTimeout(), connection, gate, connection::writerReady));
 		SharedExecutors.connector().execute(() -> {
 			try {
 				managerFor(uri).connectToServer(connection, config, uri);

@@ -598,7 +598,8 @@ public class WebSocket extends IoDevice {
 		this.statistics.connectAttempts.increment();
 		SharedTransport.acquire();
 		this.state.set(State.Connecting);
-		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(), attempt);
+		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(),
+				this.options.inlineDelivery() ? null : this.inbound, attempt);
 		return true;
 	}
 
@@ -767,10 +768,12 @@ public class WebSocket extends IoDevice {
 
 		/**
 		 * Queues the signals of a received message under the object's lock; with inline delivery, then runs them
-		 * on this transport thread, after the lock is released so that no listener runs while it is held.
+		 * on this transport thread, after the lock is released so that no listener runs while it is held. Never
+		 * inline on a selector thread: the first reads of an inline connection still run there (see
+		 * {@link TransportIOStrategy}).
 		 */
 		private void deliver(Runnable emitUnderLock) {
-			if (!WebSocket.this.options.inlineDelivery()) {
+			if (!WebSocket.this.options.inlineDelivery() || TransportIOStrategy.onSelectorThread()) {
 				synchronized (WebSocket.this.lock) {
 					emitUnderLock.run();
 				}
@@ -803,11 +806,12 @@ public class WebSocket extends IoDevice {
 		}
 
 		/**
-		 * Waits, outside the object's lock, until listeners have room for a message (BLOCK), or fails the
-		 * connection (FAIL).
+		 * Waits, outside the object's lock, until listeners have room for a message (BLOCK; only on a worker
+		 * thread, since a selector thread's reads are gated by the frame guard instead), or fails the connection
+		 * (FAIL).
 		 */
 		private boolean admit(long size) {
-			if (WebSocket.this.inbound.admit(size)) {
+			if (WebSocket.this.inbound.admit(size, !TransportIOStrategy.onSelectorThread())) {
 				return true;
 			}
 			synchronized (WebSocket.this.lock) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,24 @@ class InboundFrameGuardTests {
 
 	private final List<String> events = new ArrayList<>();
 
-	private final InboundFrameGuard guard = new InboundFrameGuard((data) -> {
-		this.forwarded.addAndGet(data.remaining());
-		data.position(data.limit());
-	}, 1024 * 1024, new TransportEvents() {
+	private final List<Integer> handed = new ArrayList<>();
+
+	private final List<String> reads = new ArrayList<>();
+
+	private final List<Runnable> whenRoom = new ArrayList<>();
+
+	private int depth;
+
+	private InboundFrameGuard guard(ReadGate gate, Supplier<ReadControl> currentRead) {
+		return new InboundFrameGuard((data) -> {
+			this.forwarded.addAndGet(data.remaining());
+			this.handed.add(data.remaining());
+			this.depth++;
+			data.position(data.limit());
+		}, 1024 * 1024, this.transportEvents, gate, currentRead);
+	}
+
+	private final TransportEvents transportEvents = new TransportEvents() {
 
 		@Override
 		public void messageTooBig(long announcedSize, long maxMessageSize) {
@@ -37,7 +52,96 @@ class InboundFrameGuardTests {
 		public void transportClosed() {
 		}
 
-	});
+	};
+
+	private final ReadGate gate = new ReadGate() {
+
+		@Override
+		public boolean isFull() {
+			return InboundFrameGuardTests.this.depth >= 2;
+		}
+
+		@Override
+		public void whenRoom(Runnable action) {
+			InboundFrameGuardTests.this.whenRoom.add(action);
+		}
+
+	};
+
+	private final ReadControl control = new ReadControl() {
+
+		@Override
+		public void suspend() {
+			InboundFrameGuardTests.this.reads.add("suspend");
+		}
+
+		@Override
+		public void onReadingThread(Runnable task) {
+			task.run();
+		}
+
+		@Override
+		public void resume() {
+			InboundFrameGuardTests.this.reads.add("resume");
+		}
+
+		@Override
+		public void readOnWorkers() {
+			InboundFrameGuardTests.this.reads.add("workers");
+		}
+
+	};
+
+	private final InboundFrameGuard guard = guard(null, () -> null);
+
+	@Test
+	void onASelectorThreadMessagesPassOneAtATimeAndReadingStopsWhileTheGateIsFull() {
+		InboundFrameGuard gated = guard(this.gate, () -> this.control);
+		gated.handle(textFrames(5));
+		assertThat(this.handed).containsExactly(5, 5);
+		assertThat(this.reads).containsExactly("suspend");
+		gated.handle(textFrames(1));
+		assertThat(this.handed).as("a read that raced the suspension waits behind the held bytes").hasSize(2);
+		roomAgain();
+		assertThat(this.handed).containsExactly(5, 5, 5, 5);
+		assertThat(this.reads).containsExactly("suspend", "suspend");
+		roomAgain();
+		assertThat(this.handed).containsExactly(5, 5, 5, 5, 5, 5);
+		roomAgain();
+		assertThat(this.reads).containsExactly("suspend", "suspend", "suspend", "resume");
+		assertThat(this.forwarded.get()).isEqualTo(6 * 5);
+		assertThat(this.whenRoom).isEmpty();
+	}
+
+	@Test
+	void withInlineDeliveryReadsMoveToWorkersUngated() {
+		InboundFrameGuard inline = guard(null, () -> this.control);
+		inline.handle(textFrames(5));
+		assertThat(this.handed).containsExactly(25);
+		assertThat(this.reads).containsExactly("workers");
+	}
+
+	@Test
+	void offASelectorThreadBuffersPassWhole() {
+		InboundFrameGuard worker = guard(this.gate, () -> null);
+		worker.handle(textFrames(5));
+		assertThat(this.handed).containsExactly(25);
+		assertThat(this.reads).isEmpty();
+	}
+
+	private void roomAgain() {
+		this.depth = 0;
+		Runnable action = this.whenRoom.remove(0);
+		action.run();
+	}
+
+	private static ByteBuffer textFrames(int count) {
+		ByteBuffer frames = ByteBuffer.allocate(5 * count);
+		for (int i = 0; i < count; i++) {
+			frames.put((byte) 0x81).put((byte) 3).put("abc".getBytes());
+		}
+		return frames.flip();
+	}
 
 	@Test
 	void aFrameAnnouncingMoreThanTheLimitIsNeverPassedOn() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,6 +94,46 @@ class LimitsTests {
 	}
 
 	@Test
+	void aListenerThatFallsBehindHoldsUpNoOtherConnection() throws InterruptedException {
+		InboundLimits limits = new InboundLimits(64, 1024 * 1024, InboundLimits.OverflowPolicy.BLOCK);
+		connect(WebSocketOptions.builder().inbound(limits).build(), server.url("/echo"));
+		CountDownLatch stuck = new CountDownLatch(1);
+		AtomicInteger count = new AtomicInteger();
+		AtomicInteger deepest = new AtomicInteger();
+		this.socket.textMessageReceived.connect((message) -> {
+			awaitQuietly(stuck);
+			deepest.accumulateAndGet(this.socket.getInboundQueueDepth(), Math::max);
+			count.incrementAndGet();
+		});
+		this.socket.sendTextMessage("burst:" + BURST);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.socket.getInboundQueueDepth() == 64);
+		List<WebSocket> others = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				WebSocket other = new WebSocket(null, WebSocketOptions.builder().build());
+				others.add(other);
+				BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+				other.textMessageReceived.connect(echoes::add);
+				other.setUrl(server.url("/echo"));
+				other.setAutoConnect(false);
+				SignalRecorder recorder = new SignalRecorder(other);
+				other.connectToHost();
+				recorder.awaitSignal("connected");
+				other.sendTextMessage("hello " + i);
+				assertThat(echoes.poll(10, TimeUnit.SECONDS)).as("echo on another connection").isEqualTo("hello " + i);
+			}
+		}
+		finally {
+			others.forEach(WebSocket::close);
+		}
+		assertThat(this.socket.getInboundQueueDepth()).as("reading stopped at the limit").isEqualTo(64);
+		stuck.countDown();
+		await().atMost(Duration.ofSeconds(120)).until(() -> count.get() == BURST);
+		assertThat(deepest.get()).isLessThanOrEqualTo(64);
+		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+	}
+
+	@Test
 	void withPolicyFailAListenerThatFallsBehindClosesTheConnectionWith1008() throws InterruptedException {
 		InboundLimits limits = new InboundLimits(100, 1024 * 1024, InboundLimits.OverflowPolicy.FAIL);
 		SignalRecorder recorder = connect(WebSocketOptions.builder().inbound(limits).build(), server.url("/echo"));
@@ -159,6 +200,15 @@ class LimitsTests {
 		}
 		while (frame.opcode() != 8);
 		return frame.closeCode();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void spin(long nanos) {

@@ -31,6 +31,35 @@ class SignalDeliveryTests {
 
 	@ParameterizedTest(name = "inline delivery: {0}")
 	@ValueSource(booleans = { false, true })
+	void listenersRunOnTheEventPoolOrWithInlineDeliveryOnATransportWorkerNeverOnASelector(boolean inlineDelivery) {
+		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().inlineDelivery(inlineDelivery).build());
+		try {
+			socket.setUrl(server.url("/echo"));
+			List<String> threads = new CopyOnWriteArrayList<>();
+			socket.textMessageReceived.connect((message) -> threads.add(Thread.currentThread().getName()));
+			socket.connected.connect(() -> {
+				for (int n = 0; n < MESSAGES; n++) {
+					socket.sendTextMessage(Integer.toString(n));
+				}
+			});
+			socket.connectToHost();
+			await().atMost(Duration.ofSeconds(30)).until(() -> threads.size() == MESSAGES);
+			assertThat(SharedTransport.usesOwnIOStrategy()).as("the shared transport reads with our strategy").isTrue();
+			assertThat(threads).noneMatch((name) -> name.startsWith("incore-websocket-grizzly-selector"));
+			if (inlineDelivery) {
+				assertThat(threads).anyMatch((name) -> name.startsWith("incore-websocket-grizzly-worker"));
+			}
+			else {
+				assertThat(threads).allMatch((name) -> name.startsWith("incore-websocket-event-"));
+			}
+		}
+		finally {
+			socket.close();
+		}
+	}
+
+	@ParameterizedTest(name = "inline delivery: {0}")
+	@ValueSource(booleans = { false, true })
 	void signalsOfEachObjectArriveInOrderAndNeverConcurrently(boolean inlineDelivery) {
 		List<WebSocket> sockets = new ArrayList<>();
 		Map<WebSocket, List<Integer>> received = new ConcurrentHashMap<>();

@@ -1,0 +1,29 @@
+package io.incore.websocket;
+
+/**
+ * Controls the reads of one connection from its socket, for the {@link InboundFrameGuard}.
+ */
+interface ReadControl {
+
+	/**
+	 * Stops reading from the socket; data the server sends meanwhile waits in the socket, and TCP flow control
+	 * slows the server down.
+	 */
+	void suspend();
+
+	/**
+	 * Runs a task on the thread that reads this connection, in turn with its reads.
+	 */
+	void onReadingThread(Runnable task);
+
+	/**
+	 * Reads from the socket again.
+	 */
+	void resume();
+
+	/**
+	 * Moves this connection's future reads to the worker pool, where they may run code that waits.
+	 */
+	void readOnWorkers();
+
+}

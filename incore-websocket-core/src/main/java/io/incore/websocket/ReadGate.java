@@ -1,0 +1,18 @@
+package io.incore.websocket;
+
+/**
+ * Tells the {@link InboundFrameGuard} when listeners have fallen behind, so that it stops reading.
+ */
+interface ReadGate {
+
+	/**
+	 * Whether no further message should be read for now.
+	 */
+	boolean isFull();
+
+	/**
+	 * Runs the action, on any thread, once listeners have caught up (at once if they already have).
+	 */
+	void whenRoom(Runnable action);
+
+}
