@@ -29,10 +29,12 @@ import javax.net.ssl.SSLContext;
  * @param reconnect how {@code autoConnect} reconnects
  * @param heartbeat the ping/pong heartbeat, {@code null} for none (the default)
  * @param inlineDelivery whether received messages may be delivered to listeners on the transport thread that
- * read them, when the object's event context is idle. Saves a thread hand-off per message (lower latency, higher
- * throughput) at a price: a listener that blocks then holds one of the few transport threads shared by every
- * connection, delaying the reads (and heartbeats) of others. Off by default; turn it on only with listeners that
- * return quickly. Order and exclusivity of delivery are the same either way.
+ * read them, when the object's event context is idle. Such a connection is read on the shared transport's worker
+ * threads rather than its selector threads, and its listeners run there, which saves the hand-off to the event
+ * pool; a listener that blocks then holds one of the few worker threads shared by every inline connection,
+ * delaying their reads. Since the default reads on the selector threads, both measure about the same
+ * (BENCHMARKS.md). Off by default; turn it on only with listeners that return quickly. Order and exclusivity of
+ * delivery are the same either way.
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
@@ -273,7 +275,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		/**
 		 * Sets whether received messages may be delivered on the transport thread; see
 		 * {@link WebSocketOptions#inlineDelivery()} for the trade-off.
-		 * @param inlineDelivery {@code true} for lower latency with listeners that never block
+		 * @param inlineDelivery {@code true} to run listeners on the reading thread; only for listeners that never block
 		 * @return this builder
 		 */
 		public Builder inlineDelivery(boolean inlineDelivery) {

@@ -64,8 +64,9 @@ public class WebSocketClientSettings {
 	private DataSize readBufferCapacity;
 
 	/**
-	 * Whether received messages may be delivered to listeners on the transport thread that read them: lower
-	 * latency, but a listener that blocks delays other connections. Only for listeners that return quickly.
+	 * Whether received messages may be delivered to listeners on the transport thread that read them: no hand-off
+	 * to the event pool, but a listener that blocks delays other inline connections. Only for listeners that return
+	 * quickly.
 	 * Default: false.
 	 */
 	private Boolean inlineDelivery;
