@@ -20,7 +20,8 @@ import org.glassfish.tyrus.spi.Writer;
 /**
  * Internal: the Tyrus client container this library uses. It is Tyrus' Grizzly container with an
  * {@link InboundFrameGuard} in front of each connection's reads and a {@link DeferredCloseWriter} behind its
- * writes. Public only because Tyrus instantiates its container reflectively by class name; not an API.
+ * writes; a connection with default delivery is moved to selector-thread reads once its handshake succeeded
+ * ({@link TransportIOStrategy}). Public only because Tyrus instantiates its container reflectively by class name; not an API.
  */
 public final class GuardedClientContainer implements ClientContainer {
 
@@ -63,6 +64,9 @@ public final class GuardedClientContainer implements ClientContainer {
 		@Override
 		public ClientUpgradeInfo processResponse(UpgradeResponse response, Writer writer,
 				Connection.CloseListener closeListener) {
+			if (this.settings.gate() != null) {
+				SharedTransport.readOnSelector(writer);
+			}
 			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(writer, this.settings.closeTimeout(),
 					this.settings.events());
 			ClientUpgradeInfo info = this.delegate.processResponse(response, guardedWriter, closeListener);

@@ -22,8 +22,9 @@ import org.glassfish.tyrus.spi.ReadHandler;
  * {@link ReadGate}: it hands Tyrus one message at a time, and once the gate is full it keeps the bytes already read
  * behind that message, suspends reading from the socket, and goes on when the gate has room again. So a listener
  * that falls behind never makes a shared selector thread wait, and the backlog stays within the inbound limits
- * (plus at most one message). Connections with inline delivery, read on worker threads, are not gated here;
- * their reading thread waits in {@link InboundQueue#admit} instead.
+ * (plus at most one message). Reads on worker threads are not gated here: those of connections with inline
+ * delivery, and the handshake's read, which may already carry the first messages; the reading thread waits in
+ * {@link InboundQueue#admit} instead.
  * <p>
  * Not thread-safe: Grizzly hands one connection's reads to one thread at a time, and resuming runs on that
  * thread too.
@@ -62,8 +63,6 @@ final class InboundFrameGuard implements ReadHandler {
 
 	private boolean discarding;
 
-	private boolean readerKnown;
-
 	private ReadControl reads;
 
 	private ByteBuffer held;
@@ -73,7 +72,7 @@ final class InboundFrameGuard implements ReadHandler {
 	 * @param delegate Tyrus' read handler
 	 * @param maxMessageSize the largest message let through
 	 * @param events where the guard reports
-	 * @param gate the gate to apply, or {@code null} for inline delivery, whose reads move to worker threads
+	 * @param gate the gate to apply, or {@code null} for inline delivery, which is read on worker threads
 	 * @param currentRead the reads of the connection this thread is reading, or {@code null} if none
 	 */
 	InboundFrameGuard(ReadHandler delegate, long maxMessageSize, TransportEvents events, ReadGate gate,
@@ -87,8 +86,8 @@ final class InboundFrameGuard implements ReadHandler {
 
 	@Override
 	public void handle(ByteBuffer data) {
-		if (!this.readerKnown) {
-			meetReader();
+		if (this.reads == null && this.gate != null) {
+			this.reads = this.currentRead.get();
 		}
 		if (this.held != null) {
 			this.held = append(this.held, data);
@@ -146,26 +145,8 @@ final class InboundFrameGuard implements ReadHandler {
 		data.position(end);
 	}
 
-	/**
-	 * On the first read, learns which thread reads this connection: on a selector thread, reads are gated, or,
-	 * for inline delivery, moved to worker threads.
-	 */
-	private void meetReader() {
-		this.readerKnown = true;
-		ReadControl current = this.currentRead.get();
-		if (current == null) {
-			return;
-		}
-		if (this.gate == null) {
-			current.readOnWorkers();
-		}
-		else {
-			this.reads = current;
-		}
-	}
-
 	private void suspend(ByteBuffer data, int from) {
-		this.held = append(ByteBuffer.allocate(0), data.position(from));
+		this.held = ByteBuffer.allocate(data.limit() - from).put(data.position(from)).flip();
 		this.reads.suspend();
 		this.gate.whenRoom(() -> this.reads.onReadingThread(this::resume));
 	}

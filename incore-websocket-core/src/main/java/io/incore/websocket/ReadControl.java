@@ -21,9 +21,4 @@ interface ReadControl {
 	 */
 	void resume();
 
-	/**
-	 * Moves this connection's future reads to the worker pool, where they may run code that waits.
-	 */
-	void readOnWorkers();
-
 }

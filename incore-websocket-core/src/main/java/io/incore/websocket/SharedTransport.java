@@ -1,23 +1,27 @@
 package io.incore.websocket;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
+import org.glassfish.tyrus.spi.Writer;
 
 /**
  * Creates the Grizzly transport that all connections share, with this library's {@link TransportIOStrategy}, and
  * releases it once none of this library's connections has used it for {@link #IDLE}.
  * <p>
  * Why create it here: Tyrus creates the shared transport inside its first connection attempt and offers no
- * setting for its I/O strategy. This class asks Tyrus for the transport before each attempt (creating it with
- * the same pools the attempt would) and sets the strategy before any connection reads from it.
+ * setting for its I/O strategy. When the first attempt after an idle period starts, this class asks Tyrus for the
+ * transport (creating it with the same pools the attempt would) and sets the strategy before any connection reads
+ * from it; the transport then lives until this class releases it.
  * <p>
  * Why not Tyrus' own idle timeout: its timer task is kept in a static field that is cleared only when it closes
  * the transport; if a connection opens between the moment the task is scheduled and the moment it runs, the task
@@ -26,7 +30,8 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
  * which counts live connection attempts itself, calls Tyrus' {@code closeSharedTransport()}, and switches Tyrus'
  * timer off by filling its task slot once, so that Tyrus never schedules it and never starts its thread.
  * <p>
- * All three reach Tyrus 2.2.2 internals reflectively. If a later Tyrus changes them, a warning is logged once,
+ * All of this reaches Tyrus 2.2.2 internals reflectively (and so does finding the Grizzly connection behind a Tyrus
+ * writer, {@link #readOnSelector}). If a later Tyrus changes them, a warning is logged once,
  * the transport keeps Grizzly's worker-thread strategy (slower, still correct: reads wait on worker threads
  * instead of being suspended) and is left to Tyrus' own timer; the thread-release and strategy tests then fail,
  * which is what guards this class.
@@ -37,10 +42,10 @@ final class SharedTransport {
 
 	private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-	/** The selector threads, which read every connection not using inline delivery: one per core. */
+	/** The selector threads, which read this library's connections with default delivery: one per core. */
 	static final ThreadPoolConfig SELECTOR_POOL = pool("incore-websocket-grizzly-selector", CORES);
 
-	/** The worker threads, which read connections with inline delivery. */
+	/** The worker threads, which read handshakes, connections with inline delivery and other Tyrus clients'. */
 	static final ThreadPoolConfig WORKER_POOL = pool("incore-websocket-grizzly-worker", Math.max(4, 2 * CORES));
 
 	private static final System.Logger logger = System.getLogger(SharedTransport.class.getName());
@@ -55,6 +60,16 @@ final class SharedTransport {
 
 	private static boolean tyrusTimerDisabled;
 
+	private static final Method closeTransport = accessible(
+			() -> GrizzlyClientSocket.class.getDeclaredMethod("closeSharedTransport"));
+
+	private static final Method getOrCreateTransport = accessible(() -> GrizzlyClientSocket.class
+		.getDeclaredMethod("getOrCreateSharedTransport", ThreadPoolConfig.class, ThreadPoolConfig.class));
+
+	private static final Field writerConnection = accessible(
+			() -> Class.forName(GrizzlyClientSocket.class.getPackageName() + ".GrizzlyWriter")
+				.getDeclaredField("connection"));
+
 	private SharedTransport() {
 	}
 
@@ -64,9 +79,10 @@ final class SharedTransport {
 				tyrusTimerDisabled = true;
 				disableTyrusIdleTimer();
 			}
-			users++;
+			if (users++ == 0) {
+				installIOStrategy();
+			}
 			generation++;
-			installIOStrategy();
 		}
 	}
 
@@ -90,29 +106,66 @@ final class SharedTransport {
 	}
 
 	private static void closeGrizzlyTransport() {
-		try {
-			Method close = GrizzlyClientSocket.class.getDeclaredMethod("closeSharedTransport");
-			close.setAccessible(true);
-			close.invoke(null);
+		if (closeTransport == null) {
+			return;
 		}
-		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | RuntimeException ex) {
+		try {
+			closeTransport.invoke(null);
+		}
+		catch (IllegalAccessException | InvocationTargetException | RuntimeException ex) {
 			warnOnce(ex);
 		}
 	}
 
 	private static void installIOStrategy() {
+		if (getOrCreateTransport == null) {
+			return;
+		}
 		try {
-			Method create = GrizzlyClientSocket.class.getDeclaredMethod("getOrCreateSharedTransport",
-					ThreadPoolConfig.class, ThreadPoolConfig.class);
-			create.setAccessible(true);
-			TCPNIOTransport transport = (TCPNIOTransport) create.invoke(null, WORKER_POOL, SELECTOR_POOL);
+			TCPNIOTransport transport = (TCPNIOTransport) getOrCreateTransport.invoke(null, WORKER_POOL,
+					SELECTOR_POOL);
 			if (transport.getIOStrategy() != TransportIOStrategy.INSTANCE) {
 				transport.setIOStrategy(TransportIOStrategy.INSTANCE);
 			}
 		}
-		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException | RuntimeException ex) {
+		catch (IllegalAccessException | InvocationTargetException | RuntimeException ex) {
 			warnOnce(ex);
 		}
+	}
+
+	/**
+	 * Moves the reads of the connection behind Tyrus' Grizzly writer to its selector thread
+	 * ({@link TransportIOStrategy#readOnSelector}). If Tyrus' writer is not what this class knows, the connection
+	 * stays on worker threads, which is slower and still correct.
+	 */
+	static void readOnSelector(Writer writer) {
+		if (writerConnection == null || !writerConnection.getDeclaringClass().isInstance(writer)) {
+			return;
+		}
+		try {
+			TransportIOStrategy.readOnSelector((Connection<?>) writerConnection.get(writer));
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			warnOnce(ex);
+		}
+	}
+
+	private static <T extends AccessibleObject> T accessible(ReflectiveLookup<T> lookup) {
+		try {
+			T member = lookup.find();
+			member.setAccessible(true);
+			return member;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			warnOnce(ex);
+			return null;
+		}
+	}
+
+	private interface ReflectiveLookup<T> {
+
+		T find() throws ReflectiveOperationException;
+
 	}
 
 	/**

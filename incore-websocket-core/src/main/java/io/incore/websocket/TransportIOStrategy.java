@@ -19,13 +19,16 @@ import org.glassfish.grizzly.threadpool.Threads;
  * The Grizzly I/O strategy {@link SharedTransport} installs on the shared transport, in place of Grizzly's
  * default, which hands every read from the selector thread to a worker thread.
  * <p>
- * Decision: a connection is read on the selector thread that saw the data (Grizzly's same-thread strategy).
- * Default delivery already moves every received message to its object's event context, so no user code runs
- * there, and one thread hand-off per read is saved (measured in BENCHMARKS.md). Because a selector thread must
- * never wait, the frame guard suspends reading a connection whose listeners fell behind
- * ({@link InboundFrameGuard}) instead of blocking the thread. A connection with inline delivery runs listener
- * code on the reading thread; that code may block, or send with a blocking write that only the selector thread
- * could complete, so such a connection is read on the worker pool instead ({@link #readOnWorkers}).
+ * Decision: a connection marked with {@link #readOnSelector} is read on the selector thread that saw the data
+ * (Grizzly's same-thread strategy). That is every connection of this library with default delivery, marked when its
+ * handshake succeeds: default delivery already moves every received message to its object's event context, so no
+ * user code runs there, and one thread hand-off per read is saved (measured in BENCHMARKS.md). Because a selector
+ * thread must never wait, the frame guard suspends reading a connection whose listeners fell behind
+ * ({@link InboundFrameGuard}) instead of blocking the thread.
+ * <p>
+ * Every other connection keeps Grizzly's worker-thread strategy: those with inline delivery, whose listeners run on
+ * the reading thread and may block, or send with a blocking write that only the selector thread could complete;
+ * and those of any other Tyrus client in the JVM that shares Tyrus' transport, whose handlers expect a worker.
  * <p>
  * While a read is processed on a selector thread, the connection being read is known to the thread
  * ({@link #currentRead()}).
@@ -34,8 +37,8 @@ final class TransportIOStrategy implements IOStrategy {
 
 	static final TransportIOStrategy INSTANCE = new TransportIOStrategy();
 
-	private static final Attribute<Boolean> workerReads = Grizzly.DEFAULT_ATTRIBUTE_BUILDER
-		.createAttribute(TransportIOStrategy.class.getName() + ".workerReads");
+	private static final Attribute<Boolean> selectorReads = Grizzly.DEFAULT_ATTRIBUTE_BUILDER
+		.createAttribute(TransportIOStrategy.class.getName() + ".selectorReads");
 
 	private static final ThreadLocal<Connection<?>> beingRead = new ThreadLocal<>();
 
@@ -50,7 +53,7 @@ final class TransportIOStrategy implements IOStrategy {
 	@Override
 	public boolean executeIoEvent(Connection connection, IOEvent ioEvent, boolean isIoEventEnabled)
 			throws IOException {
-		if (workerReads.isSet(connection)) {
+		if (!selectorReads.isSet(connection)) {
 			return WorkerThreadIOStrategy.getInstance().executeIoEvent(connection, ioEvent, isIoEventEnabled);
 		}
 		beingRead.set(connection);
@@ -64,13 +67,21 @@ final class TransportIOStrategy implements IOStrategy {
 
 	@Override
 	public Executor getThreadPoolFor(Connection connection, IOEvent ioEvent) {
-		return workerReads.isSet(connection) ? WorkerThreadIOStrategy.getInstance().getThreadPoolFor(connection, ioEvent)
-				: null;
+		return selectorReads.isSet(connection) ? null
+				: WorkerThreadIOStrategy.getInstance().getThreadPoolFor(connection, ioEvent);
 	}
 
 	@Override
 	public ThreadPoolConfig createDefaultWorkerPoolConfig(Transport transport) {
 		return WorkerThreadIOStrategy.getInstance().createDefaultWorkerPoolConfig(transport);
+	}
+
+	/**
+	 * Moves a connection's future reads to the selector thread; only for connections whose frame guard gates
+	 * them and whose received messages go to an event context.
+	 */
+	static void readOnSelector(Connection<?> connection) {
+		selectorReads.set(connection, Boolean.TRUE);
 	}
 
 	/**
@@ -96,15 +107,7 @@ final class TransportIOStrategy implements IOStrategy {
 
 		@Override
 		public void suspend() {
-			if (!this.connection.isOpen()) {
-				return;
-			}
-			try {
-				this.connection.disableIOEvent(IOEvent.READ);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			setReading(false);
 		}
 
 		@Override
@@ -114,20 +117,24 @@ final class TransportIOStrategy implements IOStrategy {
 
 		@Override
 		public void resume() {
+			setReading(true);
+		}
+
+		private void setReading(boolean reading) {
 			if (!this.connection.isOpen()) {
 				return;
 			}
 			try {
-				this.connection.enableIOEvent(IOEvent.READ);
+				if (reading) {
+					this.connection.enableIOEvent(IOEvent.READ);
+				}
+				else {
+					this.connection.disableIOEvent(IOEvent.READ);
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-		}
-
-		@Override
-		public void readOnWorkers() {
-			workerReads.set(this.connection, Boolean.TRUE);
 		}
 
 	}

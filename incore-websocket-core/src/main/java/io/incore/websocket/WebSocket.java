@@ -768,12 +768,11 @@ public class WebSocket extends IoDevice {
 
 		/**
 		 * Queues the signals of a received message under the object's lock; with inline delivery, then runs them
-		 * on this transport thread, after the lock is released so that no listener runs while it is held. Never
-		 * inline on a selector thread: the first reads of an inline connection still run there (see
-		 * {@link TransportIOStrategy}).
+		 * on this transport thread (a worker, see {@link TransportIOStrategy}), after the lock is released so that
+		 * no listener runs while it is held.
 		 */
 		private void deliver(Runnable emitUnderLock) {
-			if (!WebSocket.this.options.inlineDelivery() || TransportIOStrategy.onSelectorThread()) {
+			if (!WebSocket.this.options.inlineDelivery()) {
 				synchronized (WebSocket.this.lock) {
 					emitUnderLock.run();
 				}

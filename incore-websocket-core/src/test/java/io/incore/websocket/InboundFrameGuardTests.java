@@ -85,11 +85,6 @@ class InboundFrameGuardTests {
 			InboundFrameGuardTests.this.reads.add("resume");
 		}
 
-		@Override
-		public void readOnWorkers() {
-			InboundFrameGuardTests.this.reads.add("workers");
-		}
-
 	};
 
 	private final InboundFrameGuard guard = guard(null, () -> null);
@@ -114,11 +109,24 @@ class InboundFrameGuardTests {
 	}
 
 	@Test
-	void withInlineDeliveryReadsMoveToWorkersUngated() {
+	void withInlineDeliveryBuffersPassWholeUngated() {
 		InboundFrameGuard inline = guard(null, () -> this.control);
 		inline.handle(textFrames(5));
 		assertThat(this.handed).containsExactly(25);
-		assertThat(this.reads).containsExactly("workers");
+		assertThat(this.reads).isEmpty();
+	}
+
+	@Test
+	void theHandshakesReadOnAWorkerPassesWholeAndLaterSelectorReadsAreGated() {
+		List<ReadControl> reading = new ArrayList<>();
+		reading.add(null);
+		InboundFrameGuard gated = guard(this.gate, () -> reading.get(0));
+		gated.handle(textFrames(1));
+		assertThat(this.handed).containsExactly(5);
+		reading.set(0, this.control);
+		gated.handle(textFrames(3));
+		assertThat(this.handed).containsExactly(5, 5);
+		assertThat(this.reads).containsExactly("suspend");
 	}
 
 	@Test

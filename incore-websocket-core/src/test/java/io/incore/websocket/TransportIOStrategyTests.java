@@ -1,0 +1,124 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Which thread reads a connection: the transport's own callbacks, below the event context, observed directly.
+ */
+class TransportIOStrategyTests {
+
+	private static final int MESSAGES = 200;
+
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
+
+	private TyrusConnection connection;
+
+	@AfterEach
+	void close() {
+		if (this.connection != null) {
+			this.connection.abandon();
+		}
+		SharedTransport.release();
+	}
+
+	@Test
+	void aGatedConnectionIsReadOnTheSelectorThread() {
+		List<String> readers = readWith(new InboundQueue(InboundLimits.DEFAULT));
+		assertThat(SharedTransport.usesOwnIOStrategy()).isTrue();
+		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-grizzly-selector"));
+	}
+
+	@Test
+	void aConnectionWithInlineDeliveryIsReadOnWorkers() {
+		List<String> readers = readWith(null);
+		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-grizzly-worker"));
+	}
+
+	/**
+	 * Connects, sends {@link #MESSAGES} texts and returns the names of the threads that received their echoes.
+	 */
+	private List<String> readWith(ReadGate gate) {
+		List<String> readers = new CopyOnWriteArrayList<>();
+		SharedTransport.acquire();
+		this.connection = new TyrusConnector(WebSocketOptions.builder().build())
+			.connect(URI.create(server.url("/echo")), "", gate, new RecordingListener(readers));
+		await().atMost(Duration.ofSeconds(30)).until(() -> readers.size() == MESSAGES);
+		return readers;
+	}
+
+	private static final class RecordingListener implements TyrusConnection.Listener {
+
+		private final List<String> readers;
+
+		RecordingListener(List<String> readers) {
+			this.readers = readers;
+		}
+
+		@Override
+		public void opened(TyrusConnection connection, String negotiatedSubProtocol) {
+			new Thread(() -> {
+				for (int i = 0; i < MESSAGES; i++) {
+					sendQuietly(connection, Integer.toString(i));
+				}
+			}).start();
+		}
+
+		private static void sendQuietly(TyrusConnection connection, String text) {
+			try {
+				connection.sendText(text);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public void textReceived(String message) {
+			this.readers.add(Thread.currentThread().getName());
+		}
+
+		@Override
+		public void binaryReceived(byte[] message) {
+		}
+
+		@Override
+		public void pongReceived(ByteBuffer payload) {
+		}
+
+		@Override
+		public void closed(int code, String reason) {
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+		}
+
+		@Override
+		public void messageTooBig(long announcedSize, long maxMessageSize) {
+		}
+
+		@Override
+		public void closeFrameReceived(int code, String reason) {
+		}
+
+		@Override
+		public void transportClosed() {
+		}
+
+	}
+
+}
