@@ -48,7 +48,8 @@ public final class GuardedClientContainer implements ClientContainer {
 	 * @param closeTimeout how long to wait for the server's close frame
 	 * @param events where the guards report
 	 * @param gate when to stop reading, or {@code null} for inline delivery (see {@link InboundFrameGuard})
-	 * @param writerReady receives the connection's writer once the handshake succeeded
+	 * @param writerReady receives the connection's writer before Tyrus opens the session, so that it is there for
+	 * a listener that sends as soon as the connection opened
 	 */
 	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events, ReadGate gate,
 			java.util.function.Consumer<DeferredCloseWriter> writerReady) {
@@ -69,10 +70,8 @@ public final class GuardedClientContainer implements ClientContainer {
 			}
 			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(writer, this.settings.closeTimeout(),
 					this.settings.events());
+			this.settings.writerReady().accept(guardedWriter);
 			ClientUpgradeInfo info = this.delegate.processResponse(response, guardedWriter, closeListener);
-			if (info.getUpgradeStatus() == ClientUpgradeStatus.SUCCESS) {
-				this.settings.writerReady().accept(guardedWriter);
-			}
 			return new GuardedUpgradeInfo(info, this.settings);
 		}
 

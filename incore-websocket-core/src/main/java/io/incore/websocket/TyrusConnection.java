@@ -2,6 +2,9 @@ package io.incore.websocket;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -10,10 +13,18 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
+import org.glassfish.tyrus.spi.CompletionHandler;
+
 /**
  * One connection attempt on Tyrus and, once the handshake succeeded, the connection it became. Forwards every
- * Tyrus callback and every guard event to its {@link Listener}; sends are serialised because a Tyrus session
- * must not be written by two threads at once.
+ * Tyrus callback and every guard event to its {@link Listener}.
+ * <p>
+ * Messages and pings are encoded here ({@link ClientFrames}) and written straight to the connection's writer,
+ * each frame in one write, so frames never interleave with each other or with the pongs and the close frame Tyrus
+ * writes. Tyrus' own send path encodes and masks byte by byte and restarts an idle timer per message, and was
+ * half of a sending thread's work. What Tyrus' path guaranteed still holds: nothing is sent once the close
+ * handshake started, and each send returns once its frame is written to the socket, so a server that reads slowly
+ * holds senders up rather than making a queue grow.
  */
 final class TyrusConnection extends Endpoint implements TransportEvents {
 
@@ -24,7 +35,12 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 
 		void opened(TyrusConnection connection, String negotiatedSubProtocol);
 
-		void textReceived(String message);
+		/**
+		 * A text message arrived.
+		 * @param message the text
+		 * @param encodedLength its size in bytes, as received
+		 */
+		void textReceived(String message, long encodedLength);
 
 		void binaryReceived(byte[] message);
 
@@ -48,6 +64,10 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 
 	private final Object sendLock = new Object();
 
+	private final MaskingKeys maskingKeys = new MaskingKeys();
+
+	private boolean closing;
+
 	private volatile Session session;
 
 	private volatile DeferredCloseWriter writer;
@@ -65,7 +85,8 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 			close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 			return;
 		}
-		session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this.listener::textReceived);
+		session.addMessageHandler(String.class,
+				(MessageHandler.Whole<String>) (text) -> this.listener.textReceived(text, Utf8.encodedLength(text)));
 		session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this.listener::binaryReceived);
 		session.addMessageHandler(PongMessage.class,
 				(MessageHandler.Whole<PongMessage>) (pong) -> this.listener.pongReceived(pong.getApplicationData()));
@@ -82,6 +103,39 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 		this.listener.failed(failure);
 	}
 
+	/**
+	 * Forwards a message the frame guard read, under the rules Tyrus applies to those it reads: nothing once the
+	 * session is closed, and a failing listener is reported as an error.
+	 */
+	@Override
+	public void textReceived(String message, int encodedLength) {
+		if (isOpen()) {
+			try {
+				this.listener.textReceived(message, encodedLength);
+			}
+			catch (RuntimeException ex) {
+				this.listener.failed(ex);
+			}
+		}
+	}
+
+	@Override
+	public void binaryReceived(byte[] message) {
+		if (isOpen()) {
+			try {
+				this.listener.binaryReceived(message);
+			}
+			catch (RuntimeException ex) {
+				this.listener.failed(ex);
+			}
+		}
+	}
+
+	private boolean isOpen() {
+		Session current = this.session;
+		return current != null && current.isOpen();
+	}
+
 	@Override
 	public void messageTooBig(long announcedSize, long maxMessageSize) {
 		this.listener.messageTooBig(announcedSize, maxMessageSize);
@@ -89,6 +143,7 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 
 	@Override
 	public void closeFrameReceived(int code, String reason) {
+		closing();
 		this.listener.closeFrameReceived(code, reason);
 		DeferredCloseWriter current = this.writer;
 		if (current != null) {
@@ -105,21 +160,42 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 		this.writer = writer;
 	}
 
-	void sendText(String message) throws IOException {
-		synchronized (this.sendLock) {
-			this.session.getBasicRemote().sendText(message);
-		}
+	/**
+	 * Sends a text message.
+	 * @return its size in bytes, as sent: UTF-8, with {@code '?'} for an unpaired surrogate as the JDK encodes it
+	 */
+	int sendText(String message) throws IOException {
+		byte[] payload = message.getBytes(StandardCharsets.UTF_8);
+		send(ClientFrames.OPCODE_TEXT, payload);
+		return payload.length;
 	}
 
 	void sendBinary(byte[] message) throws IOException {
-		synchronized (this.sendLock) {
-			this.session.getBasicRemote().sendBinary(ByteBuffer.wrap(message));
-		}
+		send(ClientFrames.OPCODE_BINARY, message);
 	}
 
-	void sendPing(ByteBuffer payload) throws IOException {
+	void sendPing(byte[] payload) throws IOException {
+		send(ClientFrames.OPCODE_PING, payload);
+	}
+
+	/**
+	 * Writes one frame and waits until it is written to the socket. Interrupting the wait does not take the frame
+	 * back: it is still written, and the thread's interrupt flag is kept, as with Tyrus' blocking sends.
+	 */
+	private void send(int opcode, byte[] payload) throws IOException {
+		FrameWritten written = new FrameWritten();
 		synchronized (this.sendLock) {
-			this.session.getBasicRemote().sendPing(payload);
+			if (this.closing || !isOpen()) {
+				throw new IOException("The connection is closing; nothing more can be sent on it");
+			}
+			this.writer.write(ClientFrames.encode(opcode, payload, this.maskingKeys.next()), written);
+		}
+		written.await();
+	}
+
+	private void closing() {
+		synchronized (this.sendLock) {
+			this.closing = true;
 		}
 	}
 
@@ -152,12 +228,49 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 		if (current == null || !current.isOpen()) {
 			return;
 		}
+		closing();
 		try {
 			current.close(new CloseReason(code, reason));
 		}
 		catch (IOException | RuntimeException ex) {
 			this.listener.failed(ex);
 		}
+	}
+
+	/**
+	 * The outcome of writing one frame.
+	 */
+	private static final class FrameWritten extends CompletionHandler<ByteBuffer> {
+
+		private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+		@Override
+		public void completed(ByteBuffer result) {
+			this.outcome.complete(null);
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			this.outcome.completeExceptionally(failure);
+		}
+
+		@Override
+		public void cancelled() {
+			this.outcome.completeExceptionally(new IOException("The write was cancelled"));
+		}
+
+		void await() throws IOException {
+			try {
+				this.outcome.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+			}
+		}
+
 	}
 
 }

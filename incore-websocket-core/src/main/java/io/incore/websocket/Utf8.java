@@ -1,7 +1,11 @@
 package io.incore.websocket;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * UTF-8 arithmetic without encoding.
+ * UTF-8 arithmetic without encoding, and strict decoding.
  */
 final class Utf8 {
 
@@ -35,6 +39,29 @@ final class Utf8 {
 			}
 		}
 		return bytes;
+	}
+
+	/**
+	 * Decodes {@code bytes} as UTF-8, strictly as RFC 3629 defines it (no overlong forms, no encoded surrogates,
+	 * nothing above U+10FFFF), as RFC 6455 asks of a text message.
+	 * @return the text, or {@code null} when the bytes are not valid UTF-8
+	 */
+	static String decode(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return decodeNonAscii(bytes);
+			}
+		}
+		return new String(bytes, StandardCharsets.US_ASCII);
+	}
+
+	private static String decodeNonAscii(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 }

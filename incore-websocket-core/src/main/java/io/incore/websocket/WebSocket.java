@@ -478,8 +478,7 @@ public class WebSocket extends IoDevice {
 			return -1;
 		}
 		try {
-			attempt.connection.sendText(message);
-			long bytes = Utf8.encodedLength(message);
+			long bytes = attempt.connection.sendText(message);
 			this.statistics.textMessagesSent.increment();
 			this.statistics.textBytesSent.add(bytes);
 			return bytes;
@@ -750,9 +749,9 @@ public class WebSocket extends IoDevice {
 		}
 
 		@Override
-		public void textReceived(String message) {
+		public void textReceived(String message, long encodedLength) {
 			WebSocket.this.statistics.textMessagesReceived.increment();
-			WebSocket.this.statistics.textBytesReceived.add(Utf8.encodedLength(message));
+			WebSocket.this.statistics.textBytesReceived.add(encodedLength);
 			long size = 2L * message.length();
 			if (admit(size)) {
 				deliver(() -> {
@@ -957,7 +956,7 @@ public class WebSocket extends IoDevice {
 				.schedule(() -> checkPong(sent), WebSocket.this.options.heartbeat().timeout().toNanos(),
 						TimeUnit.NANOSECONDS);
 			try {
-				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent));
+				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
 			}
 			catch (IOException | RuntimeException ex) {
 				failed(ex);

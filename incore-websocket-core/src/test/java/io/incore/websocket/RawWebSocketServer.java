@@ -119,7 +119,8 @@ final class RawWebSocketServer implements AutoCloseable {
 	}
 
 	/**
-	 * Reads one frame sent by the client (masked) and returns its opcode and unmasked payload.
+	 * Reads one frame sent by the client (masked) and returns its first byte, whether it was masked, and its
+	 * unmasked payload.
 	 */
 	static Frame readFrame(DataInputStream in) throws IOException {
 		int first = in.readUnsignedByte();
@@ -140,17 +141,28 @@ final class RawWebSocketServer implements AutoCloseable {
 		for (int i = 0; i < payload.length; i++) {
 			payload[i] ^= mask[i % 4];
 		}
-		return new Frame(first & 0x0F, payload);
+		return new Frame(first, (second & 0x80) != 0, payload);
 	}
 
 	/**
-	 * Writes one unmasked server frame.
+	 * Writes one unmasked, final server frame.
 	 */
 	static void writeFrame(OutputStream out, int opcode, byte[] payload) throws IOException {
-		out.write(0x80 | opcode);
+		writeFrame(out, 0x80 | opcode, payload, true);
+	}
+
+	/**
+	 * Writes one unmasked server frame of at most 125 bytes.
+	 * @param firstByte the frame's first byte: FIN, reserved bits and opcode
+	 * @param flush whether to flush the frame out now
+	 */
+	static void writeFrame(OutputStream out, int firstByte, byte[] payload, boolean flush) throws IOException {
+		out.write(firstByte);
 		out.write(payload.length);
 		out.write(payload);
-		out.flush();
+		if (flush) {
+			out.flush();
+		}
 	}
 
 	@Override
@@ -173,10 +185,15 @@ final class RawWebSocketServer implements AutoCloseable {
 	/**
 	 * A frame from the client.
 	 *
-	 * @param opcode the opcode
+	 * @param firstByte FIN, reserved bits and opcode
+	 * @param masked whether the mask bit was set
 	 * @param payload the unmasked payload
 	 */
-	record Frame(int opcode, byte[] payload) {
+	record Frame(int firstByte, boolean masked, byte[] payload) {
+
+		int opcode() {
+			return this.firstByte & 0x0F;
+		}
 
 		int closeCode() {
 			return ((this.payload[0] & 0xFF) << 8) | (this.payload[1] & 0xFF);

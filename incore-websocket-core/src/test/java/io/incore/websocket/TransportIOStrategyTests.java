@@ -87,7 +87,7 @@ class TransportIOStrategyTests {
 		}
 
 		@Override
-		public void textReceived(String message) {
+		public void textReceived(String message, long encodedLength) {
 			this.readers.add(Thread.currentThread().getName());
 		}
 
