@@ -50,12 +50,7 @@ class LimitsTests {
 
 	private SignalRecorder connect(WebSocketOptions options, String url) {
 		this.socket = new WebSocket(null, options);
-		this.socket.setUrl(url);
-		this.socket.setAutoConnect(false);
-		SignalRecorder recorder = new SignalRecorder(this.socket);
-		this.socket.connectToHost();
-		recorder.awaitSignal("connected");
-		return recorder;
+		return SignalRecorder.connectedTo(this.socket, url);
 	}
 
 	@Test
@@ -114,11 +109,7 @@ class LimitsTests {
 				others.add(other);
 				BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
 				other.textMessageReceived.connect(echoes::add);
-				other.setUrl(server.url("/echo"));
-				other.setAutoConnect(false);
-				SignalRecorder recorder = new SignalRecorder(other);
-				other.connectToHost();
-				recorder.awaitSignal("connected");
+				SignalRecorder.connectedTo(other, server.url("/echo"));
 				other.sendTextMessage("hello " + i);
 				assertThat(echoes.poll(10, TimeUnit.SECONDS)).as("echo on another connection").isEqualTo("hello " + i);
 			}

@@ -34,12 +34,7 @@ class ServerFramingTests {
 
 	private SignalRecorder connect(String url) {
 		this.socket = new WebSocket(null, WebSocketOptions.defaults());
-		this.socket.setUrl(url);
-		this.socket.setAutoConnect(false);
-		SignalRecorder recorder = new SignalRecorder(this.socket);
-		this.socket.connectToHost();
-		recorder.awaitSignal("connected");
-		return recorder;
+		return SignalRecorder.connectedTo(this.socket, url);
 	}
 
 	@Test

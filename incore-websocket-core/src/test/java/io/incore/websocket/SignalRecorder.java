@@ -36,6 +36,19 @@ final class SignalRecorder {
 		}
 	}
 
+	/**
+	 * Connects a socket to a URL by hand (automatic connection off) and waits until it is open.
+	 * @return the recorder of its signals, from before the connection started
+	 */
+	static SignalRecorder connectedTo(WebSocket socket, String url) {
+		socket.setUrl(url);
+		socket.setAutoConnect(false);
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.connectToHost();
+		recorder.awaitSignal("connected");
+		return recorder;
+	}
+
 	synchronized List<String> names() {
 		return List.copyOf(this.names);
 	}
