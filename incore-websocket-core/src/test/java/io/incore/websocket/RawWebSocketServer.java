@@ -2,6 +2,7 @@ package io.incore.websocket;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,6 +60,7 @@ final class RawWebSocketServer implements AutoCloseable {
 		while (!this.listener.isClosed()) {
 			try {
 				Socket socket = this.listener.accept();
+				socket.setTcpNoDelay(true);
 				this.sockets.add(socket);
 				Thread handler = new Thread(TestServer.THREADS, () -> serve(socket),
 						TestServer.SERVER_THREAD_PREFIX + "raw-connection");
@@ -152,14 +154,26 @@ final class RawWebSocketServer implements AutoCloseable {
 	}
 
 	/**
-	 * Writes one unmasked server frame of at most 125 bytes.
+	 * Writes one unmasked server frame, its length in the shortest form: up to 125 bytes in the second byte, then
+	 * in 16 bits, then in 64.
 	 * @param firstByte the frame's first byte: FIN, reserved bits and opcode
 	 * @param flush whether to flush the frame out now
 	 */
 	static void writeFrame(OutputStream out, int firstByte, byte[] payload, boolean flush) throws IOException {
-		out.write(firstByte);
-		out.write(payload.length);
-		out.write(payload);
+		DataOutputStream data = new DataOutputStream(out);
+		data.write(firstByte);
+		if (payload.length <= 125) {
+			data.write(payload.length);
+		}
+		else if (payload.length <= 0xFFFF) {
+			data.write(126);
+			data.writeShort(payload.length);
+		}
+		else {
+			data.write(127);
+			data.writeLong(payload.length);
+		}
+		data.write(payload);
 		if (flush) {
 			out.flush();
 		}

@@ -1,13 +1,19 @@
 package io.incore.websocket;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the client reads the frames a server writes, over a real socket: whole messages, which the frame guard
@@ -22,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * frames that break the protocol; and the frames the client writes.
  */
 class ServerFramingTests {
+
+	/** Payload lengths around where the frame header switches from 7-bit to 16-bit to 64-bit lengths. */
+	private static final int[] LENGTHS_AT_ENCODING_EDGES = { 0, 1, 17, 123, 124, 125, 126, 1000, 65_533, 65_534, 65_535,
+			65_536, 70_000 };
 
 	private WebSocket socket;
 
@@ -112,6 +123,112 @@ class ServerFramingTests {
 			assertThat(new String(frames.get(3).payload(), StandardCharsets.UTF_8)).isEqualTo("lone ?");
 			assertThat(this.socket.getStatistics().textBytesSent()).isEqualTo(12 + 0 + 6);
 		}
+	}
+
+	/**
+	 * Three hundred messages of every length encoding, text and binary, some fragmented with pings between the
+	 * fragments, written in pieces that end inside frame headers and at random places in between (where the
+	 * client's reads end is up to the kernel; the frame guard's unit tests cut at every byte).
+	 */
+	@Test
+	void aLongMixedStreamCutAtRandomPlacesArrivesWholeAndInOrder() throws Exception {
+		Random random = new Random(20261125);
+		List<String> sent = new ArrayList<>();
+		List<String> pings = new ArrayList<>();
+		ByteArrayOutputStream stream = new ByteArrayOutputStream();
+		TreeSet<Integer> cuts = new TreeSet<>();
+		for (int i = 0; i < 300; i++) {
+			boolean text = random.nextBoolean();
+			int size = LENGTHS_AT_ENCODING_EDGES[random.nextInt(LENGTHS_AT_ENCODING_EDGES.length)] + random.nextInt(3);
+			byte[] payload;
+			if (text) {
+				String message = randomText(random, size);
+				sent.add(describe(message));
+				payload = utf8(message);
+			}
+			else {
+				payload = new byte[size];
+				random.nextBytes(payload);
+				sent.add(describe(payload));
+			}
+			int fragments = (random.nextInt(4) == 0) ? 2 + random.nextInt(3) : 1;
+			int start = 0;
+			for (int fragment = 1; fragment <= fragments; fragment++) {
+				int end = (fragment == fragments) ? payload.length : start + random.nextInt(payload.length - start + 1);
+				int opcode = (fragment == 1) ? (text ? 0x1 : 0x2) : 0x0;
+				cuts.add(stream.size() + 1 + random.nextInt(2));
+				RawWebSocketServer.writeFrame(stream, ((fragment == fragments) ? 0x80 : 0) | opcode,
+						Arrays.copyOfRange(payload, start, end), false);
+				start = end;
+				if (random.nextInt(5) == 0) {
+					String ping = "ping " + pings.size();
+					pings.add("10:" + ping);
+					cuts.add(stream.size() + 1);
+					RawWebSocketServer.writeFrame(stream, 0x89, utf8(ping), false);
+				}
+			}
+		}
+		byte[] all = stream.toByteArray();
+		for (int cut = 0; cut < all.length; cut += 1 + random.nextInt(3000)) {
+			cuts.add(cut);
+		}
+		cuts.add(all.length);
+		BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			int from = 0;
+			for (int to : cuts) {
+				out.write(all, from, to - from);
+				out.flush();
+				from = to;
+			}
+			for (int i = 0; i < pings.size(); i++) {
+				RawWebSocketServer.Frame pong = RawWebSocketServer.readFrame(in);
+				pongs.add(pong.opcode() + ":" + new String(pong.payload(), StandardCharsets.UTF_8));
+			}
+			in.read();
+		})) {
+			List<String> received = new CopyOnWriteArrayList<>();
+			this.socket = new WebSocket(null, WebSocketOptions.defaults());
+			this.socket.textMessageReceived.connect((message) -> received.add(describe(message)));
+			this.socket.binaryMessageReceived.connect((message) -> received.add(describe(message)));
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> received.size() >= sent.size() || recorder.count("disconnected") > 0);
+			assertThat(received).containsExactlyElementsOf(sent);
+			List<String> answered = new ArrayList<>();
+			for (int i = 0; i < pings.size(); i++) {
+				answered.add(pongs.poll(10, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsExactlyElementsOf(pings);
+			assertThat(recorder.names()).doesNotContain("errorOccurred", "disconnected");
+		}
+	}
+
+	/**
+	 * A message in a few words that tell messages apart: kind, length and a hash of the content.
+	 */
+	private static String describe(String text) {
+		return "text of " + text.length() + " chars #" + text.hashCode();
+	}
+
+	private static String describe(byte[] binary) {
+		return "binary of " + binary.length + " bytes #" + Arrays.hashCode(binary);
+	}
+
+	/**
+	 * Text of about {@code size} UTF-8 bytes mixing one-, two-, three- and four-byte characters, so that fragment
+	 * and read boundaries fall inside characters too.
+	 */
+	private static String randomText(Random random, int size) {
+		String[] characters = { "a", "Z", "é", "€", "𝄞" };
+		StringBuilder text = new StringBuilder();
+		int bytes = 0;
+		while (bytes < size) {
+			String character = characters[random.nextInt(characters.length)];
+			text.append(character);
+			bytes += utf8(character).length;
+		}
+		return text.toString();
 	}
 
 	private static byte[] utf8(String text) {
