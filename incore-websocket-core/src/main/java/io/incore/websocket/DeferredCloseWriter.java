@@ -37,6 +37,13 @@ final class DeferredCloseWriter extends Writer {
 		this.events = events;
 	}
 
+	/**
+	 * Returns Tyrus' writer this one wraps.
+	 */
+	Writer delegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
 		this.delegate.write(buffer, completionHandler);

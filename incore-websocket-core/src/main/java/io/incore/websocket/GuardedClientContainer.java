@@ -50,9 +50,10 @@ public final class GuardedClientContainer implements ClientContainer {
 	 * @param gate when to stop reading, or {@code null} for inline delivery (see {@link InboundFrameGuard})
 	 * @param writerReady receives the connection's writer before Tyrus opens the session, so that it is there for
 	 * a listener that sends as soon as the connection opened
+	 * @param tcpNoDelay whether every frame leaves at once ({@link WebSocketOptions#tcpNoDelay()})
 	 */
 	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events, ReadGate gate,
-			java.util.function.Consumer<DeferredCloseWriter> writerReady) {
+			java.util.function.Consumer<DeferredCloseWriter> writerReady, boolean tcpNoDelay) {
 	}
 
 	private record GuardedEngine(ClientEngine delegate, Settings settings) implements ClientEngine {
@@ -67,6 +68,9 @@ public final class GuardedClientContainer implements ClientContainer {
 				Connection.CloseListener closeListener) {
 			if (this.settings.gate() != null) {
 				SharedTransport.readOnSelector(writer);
+			}
+			if (!this.settings.tcpNoDelay()) {
+				SharedTransport.delaySmallWrites(writer);
 			}
 			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(writer, this.settings.closeTimeout(),
 					this.settings.events());

@@ -1,14 +1,18 @@
 package io.incore.websocket;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientSocket;
@@ -31,7 +35,7 @@ import org.glassfish.tyrus.spi.Writer;
  * timer off by filling its task slot once, so that Tyrus never schedules it and never starts its thread.
  * <p>
  * All of this reaches Tyrus 2.2.2 internals reflectively (and so does finding the Grizzly connection behind a Tyrus
- * writer, {@link #readOnSelector}). If a later Tyrus changes them, a warning is logged once,
+ * writer, {@link #readOnSelector}, {@link #delaySmallWrites}). If a later Tyrus changes them, a warning is logged once,
  * the transport keeps Grizzly's worker-thread strategy (slower, still correct: reads wait on worker threads
  * instead of being suspended) and is left to Tyrus' own timer; the thread-release and strategy tests then fail,
  * which is what guards this class.
@@ -139,14 +143,58 @@ final class SharedTransport {
 	 * stays on worker threads, which is slower and still correct.
 	 */
 	static void readOnSelector(Writer writer) {
-		if (writerConnection == null || !writerConnection.getDeclaringClass().isInstance(writer)) {
+		Connection<?> connection = grizzlyConnection(writer);
+		if (connection != null) {
+			TransportIOStrategy.readOnSelector(connection);
+		}
+	}
+
+	/**
+	 * Turns Nagle's algorithm on ({@code TCP_NODELAY} off) for the socket behind Tyrus' Grizzly writer, see
+	 * {@link WebSocketOptions#tcpNoDelay()}. If the socket cannot be reached, it keeps sending every frame at once.
+	 */
+	static void delaySmallWrites(Writer writer) {
+		SocketChannel channel = socketChannel(writer);
+		if (channel == null) {
 			return;
 		}
 		try {
-			TransportIOStrategy.readOnSelector((Connection<?>) writerConnection.get(writer));
+			channel.setOption(StandardSocketOptions.TCP_NODELAY, false);
+		}
+		catch (IOException | RuntimeException ex) {
+			warnOnce(ex);
+		}
+	}
+
+	/**
+	 * Returns whether the socket behind Tyrus' Grizzly writer sends every frame at once, or {@code null} if it
+	 * cannot be reached; for tests.
+	 */
+	static Boolean tcpNoDelay(Writer writer) {
+		SocketChannel channel = socketChannel(writer);
+		try {
+			return (channel != null) ? channel.getOption(StandardSocketOptions.TCP_NODELAY) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static SocketChannel socketChannel(Writer writer) {
+		return (grizzlyConnection(writer) instanceof TCPNIOConnection connection
+				&& connection.getChannel() instanceof SocketChannel channel) ? channel : null;
+	}
+
+	private static Connection<?> grizzlyConnection(Writer writer) {
+		if (writerConnection == null || !writerConnection.getDeclaringClass().isInstance(writer)) {
+			return null;
+		}
+		try {
+			return (Connection<?>) writerConnection.get(writer);
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
 			warnOnce(ex);
+			return null;
 		}
 	}
 

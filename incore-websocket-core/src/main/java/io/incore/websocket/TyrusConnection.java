@@ -161,6 +161,15 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	}
 
 	/**
+	 * Returns whether the socket sends every frame at once, or {@code null} before it is open or if the socket
+	 * cannot be reached; for tests.
+	 */
+	Boolean tcpNoDelay() {
+		DeferredCloseWriter current = this.writer;
+		return (current != null) ? SharedTransport.tcpNoDelay(current.delegate()) : null;
+	}
+
+	/**
 	 * Sends a text message.
 	 * @return its size in bytes, as sent: UTF-8, with {@code '?'} for an unpaired surrogate as the JDK encodes it
 	 */

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Which thread reads a connection: the transport's own callbacks, below the event context, observed directly.
+ * How the shared transport handles a connection, below the event context, observed directly: which thread reads
+ * it, and whether its socket sends every frame at once.
  */
 class TransportIOStrategyTests {
 
@@ -48,13 +49,31 @@ class TransportIOStrategyTests {
 		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-grizzly-worker"));
 	}
 
+	@Test
+	void framesLeaveAtOnceByDefault() {
+		readWith(new InboundQueue(InboundLimits.DEFAULT));
+		assertThat(this.connection.tcpNoDelay()).isTrue();
+	}
+
+	@Test
+	void withTcpNoDelayOffSmallFramesMayWaitAndAllStillArrive() {
+		List<String> readers = readWith(new InboundQueue(InboundLimits.DEFAULT),
+				WebSocketOptions.builder().tcpNoDelay(false).build());
+		assertThat(this.connection.tcpNoDelay()).isFalse();
+		assertThat(readers).hasSize(MESSAGES);
+	}
+
+	private List<String> readWith(ReadGate gate) {
+		return readWith(gate, WebSocketOptions.defaults());
+	}
+
 	/**
 	 * Connects, sends {@link #MESSAGES} texts and returns the names of the threads that received their echoes.
 	 */
-	private List<String> readWith(ReadGate gate) {
+	private List<String> readWith(ReadGate gate, WebSocketOptions options) {
 		List<String> readers = new CopyOnWriteArrayList<>();
 		SharedTransport.acquire();
-		this.connection = new TyrusConnector(WebSocketOptions.builder().build())
+		this.connection = new TyrusConnector(options)
 			.connect(URI.create(server.url("/echo")), "", gate, new RecordingListener(readers));
 		await().atMost(Duration.ofSeconds(30)).until(() -> readers.size() == MESSAGES);
 		return readers;

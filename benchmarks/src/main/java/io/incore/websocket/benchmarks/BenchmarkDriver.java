@@ -3,12 +3,14 @@ package io.incore.websocket.benchmarks;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.incore.websocket.WebSocketOptions;
+
 /**
  * Runs one workload with one client library in this JVM and prints one line
  * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
- * {@code core-inline}, {@code spring}, {@code jdk}, {@code jetty} and workload one of {@code text}, {@code binary}, {@code latency},
- * {@code idle}.
+ * {@code core-inline}, {@code core-nagle}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
+ * {@code text}, {@code binary}, {@code latency}, {@code idle}.
  */
 public final class BenchmarkDriver {
 
@@ -38,8 +40,9 @@ public final class BenchmarkDriver {
 	private static BenchmarkClient client(String name) throws Exception {
 		return switch (name) {
 			case "tyrus" -> new RawTyrusClient();
-			case "core" -> new CoreClient(false);
-			case "core-inline" -> new CoreClient(true);
+			case "core" -> new CoreClient(WebSocketOptions.defaults());
+			case "core-inline" -> new CoreClient(WebSocketOptions.builder().inlineDelivery(true).build());
+			case "core-nagle" -> new CoreClient(WebSocketOptions.builder().tcpNoDelay(false).build());
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
 			case "jetty" -> new JettyClient();

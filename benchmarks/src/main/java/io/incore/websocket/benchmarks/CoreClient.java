@@ -8,15 +8,16 @@ import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketOptions;
 
 /**
- * This project's core {@link WebSocket}, as a plain Java program uses it: with default options, or with
- * {@link WebSocketOptions#inlineDelivery() inline delivery}.
+ * This project's core {@link WebSocket}, as a plain Java program uses it: with default options, with
+ * {@link WebSocketOptions#inlineDelivery() inline delivery}, or with {@link WebSocketOptions#tcpNoDelay()
+ * TCP_NODELAY} off.
  */
 final class CoreClient implements BenchmarkClient {
 
 	private final WebSocketOptions options;
 
-	CoreClient(boolean inlineDelivery) {
-		this.options = WebSocketOptions.builder().inlineDelivery(inlineDelivery).build();
+	CoreClient(WebSocketOptions options) {
+		this.options = options;
 	}
 
 	@Override

@@ -72,6 +72,15 @@ public class WebSocketClientSettings {
 	private Boolean inlineDelivery;
 
 	/**
+	 * Whether every frame leaves at once (TCP_NODELAY). Off, small frames sent while an earlier one is
+	 * unacknowledged wait and leave together: far fewer packets for streams of small messages, but a message sent
+	 * right behind another to a server that does not answer the first may wait for its delayed acknowledgement
+	 * (up to 40 ms on Linux).
+	 * Default: true.
+	 */
+	private Boolean tcpNoDelay;
+
+	/**
 	 * Reconnect policy.
 	 */
 	private final Reconnect reconnect = new Reconnect();
@@ -174,6 +183,14 @@ public class WebSocketClientSettings {
 
 	public void setInlineDelivery(Boolean inlineDelivery) {
 		this.inlineDelivery = inlineDelivery;
+	}
+
+	public Boolean getTcpNoDelay() {
+		return this.tcpNoDelay;
+	}
+
+	public void setTcpNoDelay(Boolean tcpNoDelay) {
+		this.tcpNoDelay = tcpNoDelay;
 	}
 
 	public Reconnect getReconnect() {

@@ -62,8 +62,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				"incore.websocket.clients.a.handshake-timeout=7s", "incore.websocket.clients.a.headers.X-Id=a",
 				"incore.websocket.clients.a.inbound.policy=fail", "incore.websocket.clients.a.max-message-size=1MB",
 				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.a.inline-delivery=true",
-				"incore.websocket.clients.b.url=ws://h/b",
-				"incore.websocket.clients.b.sub-protocol=v2")
+				"incore.websocket.defaults.tcp-no-delay=false", "incore.websocket.clients.b.url=ws://h/b",
+				"incore.websocket.clients.b.sub-protocol=v2", "incore.websocket.clients.b.tcp-no-delay=true")
 			.run((context) -> {
 				WebSocket a = context.getBean("a", WebSocket.class);
 				WebSocket b = context.getBean("b", WebSocket.class);
@@ -78,6 +78,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(b.getOptions().heartbeat()).isNull();
 				assertThat(a.getOptions().inlineDelivery()).isTrue();
 				assertThat(b.getOptions().inlineDelivery()).isFalse();
+				assertThat(a.getOptions().tcpNoDelay()).isFalse();
+				assertThat(b.getOptions().tcpNoDelay()).isTrue();
 				assertThat(a.getSubProtocol()).isEqualTo("v1");
 				assertThat(b.getSubProtocol()).isEqualTo("v2");
 				assertThat(a.isAutoConnect()).isFalse();
