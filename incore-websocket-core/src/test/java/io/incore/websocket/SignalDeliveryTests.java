@@ -1,5 +1,7 @@
 package io.incore.websocket;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -106,6 +110,36 @@ class SignalDeliveryTests {
 		});
 		assertThat(maxParallelObjects.get()).as("objects served in parallel by the shared pool").isGreaterThan(1);
 		sockets.forEach(WebSocket::close);
+	}
+
+	/**
+	 * Listeners of an application packaged as a nested jar find its classes through the context class loader, so
+	 * an event thread must not get the system class loader as {@code ForkJoinPool}'s default threads do.
+	 */
+	@Test
+	void anEventThreadKeepsTheContextClassLoaderOfTheThreadThatStartedIt() throws Exception {
+		await().atMost(Duration.ofSeconds(30)).until(() -> ClientThreads.names()
+			.stream()
+			.noneMatch((name) -> name.startsWith(SharedExecutors.THREAD_NAME_PREFIX + "event-")));
+		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().build());
+		AtomicReference<ClassLoader> seen = new AtomicReference<>();
+		socket.urlChanged.connect(() -> seen.set(Thread.currentThread().getContextClassLoader()));
+		Thread caller = Thread.currentThread();
+		ClassLoader previous = caller.getContextClassLoader();
+		try (URLClassLoader application = new URLClassLoader(new URL[0], previous)) {
+			caller.setContextClassLoader(application);
+			try {
+				socket.setUrl(server.url("/echo"));
+			}
+			finally {
+				caller.setContextClassLoader(previous);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> seen.get() != null);
+			assertThat(seen.get()).isSameAs(application);
+		}
+		finally {
+			socket.close();
+		}
 	}
 
 	private static void busyWork() {
