@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The JVM-wide, bounded thread pools every object of this library shares.
@@ -38,7 +39,9 @@ final class SharedExecutors {
 
 	static final String THREAD_NAME_PREFIX = "incore-websocket-";
 
-	private static final ForkJoinPool events = eventPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+	static final int EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+	private static final ForkJoinPool events = eventPool(EVENT_THREADS);
 
 	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
 
@@ -66,11 +69,17 @@ final class SharedExecutors {
 		return executor;
 	}
 
+	/**
+	 * Creates the event pool. It never grows beyond {@code threads}: a listener that blocks in a way
+	 * {@link ForkJoinPool} knows ({@code CompletableFuture.get()}, {@link ForkJoinPool#managedBlock}) would
+	 * otherwise ask for a spare thread, and once none may be added the pool throws
+	 * {@link java.util.concurrent.RejectedExecutionException} out of that call. Saturation is accepted instead, so
+	 * such a listener simply blocks, as it would on a {@link ThreadPoolExecutor}.
+	 */
 	private static ForkJoinPool eventPool(int threads) {
-		AtomicInteger counter = new AtomicInteger();
-		return new ForkJoinPool(threads,
-				(pool) -> new EventThread(pool, THREAD_NAME_PREFIX + "event-" + counter.incrementAndGet()), null, true,
-				0, threads, 1, null, IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+		Supplier<String> names = threadNames("event");
+		return new ForkJoinPool(threads, (pool) -> new EventThread(pool, names.get()), null, true, 0, threads, 1,
+				(pool) -> true, IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static ScheduledExecutorService createScheduler() {
@@ -82,26 +91,30 @@ final class SharedExecutors {
 	}
 
 	private static ThreadFactory daemonThreads(String name) {
-		AtomicInteger counter = new AtomicInteger();
+		Supplier<String> names = threadNames(name);
 		return (runnable) -> {
-			String suffix = name.equals("timer") ? "" : "-" + counter.incrementAndGet();
-			Thread thread = new Thread(runnable, THREAD_NAME_PREFIX + name + suffix);
+			Thread thread = new Thread(runnable, names.get());
 			thread.setDaemon(true);
 			return thread;
 		};
 	}
 
+	private static Supplier<String> threadNames(String name) {
+		AtomicInteger counter = new AtomicInteger();
+		return () -> THREAD_NAME_PREFIX + name + (name.equals("timer") ? "" : "-" + counter.incrementAndGet());
+	}
+
 	/**
 	 * A thread of the event pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it keeps the
 	 * context class loader of the thread that started it, as a {@link ThreadPoolExecutor}'s threads do, so that
-	 * listeners in an application packaged as a nested jar still see the application's classes through it.
+	 * listeners in an application packaged as a nested jar still see the application's classes through it. Like
+	 * every {@link ForkJoinWorkerThread}, it is a daemon thread.
 	 */
 	private static final class EventThread extends ForkJoinWorkerThread {
 
 		EventThread(ForkJoinPool pool, String name) {
 			super(pool);
 			setName(name);
-			setDaemon(true);
 		}
 
 	}

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -139,6 +141,41 @@ class SignalDeliveryTests {
 		}
 		finally {
 			socket.close();
+		}
+	}
+
+	/**
+	 * A listener may block, even in a way the pool would compensate for with a spare thread, on every event thread
+	 * at once; each blocked call returns normally once it can.
+	 */
+	@Test
+	void listenersBlockedOnFuturesOnEveryEventThreadAtOnceResumeWithoutError() {
+		CompletableFuture<String> gate = new CompletableFuture<>();
+		AtomicInteger blocked = new AtomicInteger();
+		List<Object> outcomes = new CopyOnWriteArrayList<>();
+		List<WebSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < SharedExecutors.EVENT_THREADS; i++) {
+				WebSocket socket = new WebSocket(null, WebSocketOptions.builder().build());
+				socket.urlChanged.connect(() -> {
+					blocked.incrementAndGet();
+					try {
+						outcomes.add(gate.get());
+					}
+					catch (InterruptedException | ExecutionException | RuntimeException ex) {
+						outcomes.add(ex);
+					}
+				});
+				sockets.add(socket);
+			}
+			sockets.forEach((socket) -> socket.setUrl(server.url("/echo")));
+			await().atMost(Duration.ofSeconds(10)).until(() -> blocked.get() == SharedExecutors.EVENT_THREADS);
+			gate.complete("released");
+			await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.size() == SharedExecutors.EVENT_THREADS);
+			assertThat(outcomes).containsOnly("released");
+		}
+		finally {
+			sockets.forEach(WebSocket::close);
 		}
 	}
 
