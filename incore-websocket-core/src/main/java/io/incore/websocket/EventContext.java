@@ -72,17 +72,27 @@ final class EventContext implements Executor {
 		}
 	}
 
+	/**
+	 * Runs one batch. A {@link RuntimeException} is logged and the batch goes on (signals already catch what their
+	 * listeners throw, see {@link AbstractSignal}); an {@link Error} that gets this far, such as a listener's
+	 * {@link VirtualMachineError}, ends the batch and the pool thread, but the rest of the queue is still
+	 * scheduled, so it never stops an object's signals for good.
+	 */
 	private void drain() {
-		for (int i = 0; i < BATCH; i++) {
-			Runnable task = this.tasks.poll();
-			if (task == null) {
-				break;
+		try {
+			for (int i = 0; i < BATCH; i++) {
+				Runnable task = this.tasks.poll();
+				if (task == null) {
+					break;
+				}
+				runSafely(task);
 			}
-			runSafely(task);
 		}
-		this.scheduled.set(false);
-		if (!this.tasks.isEmpty()) {
-			scheduleDrain();
+		finally {
+			this.scheduled.set(false);
+			if (!this.tasks.isEmpty()) {
+				scheduleDrain();
+			}
 		}
 	}
 

@@ -179,6 +179,44 @@ class SignalDeliveryTests {
 		}
 	}
 
+	@Test
+	void aListenerThatThrowsNeitherStopsTheOtherListenersNorLaterSignals() {
+		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().build());
+		List<String> seen = new CopyOnWriteArrayList<>();
+		socket.urlChanged.connect(() -> {
+			throw new AssertionError("a listener's error, thrown on purpose by this test");
+		});
+		socket.urlChanged.connect(() -> seen.add("delivered"));
+		socket.setUrl(server.url("/first"));
+		socket.setUrl(server.url("/second"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2);
+		assertThat(seen).containsExactly("delivered", "delivered");
+		socket.close();
+	}
+
+	/**
+	 * A {@link VirtualMachineError} is not caught: it ends the pool thread that ran the listener (the pool replaces
+	 * it), and the object's later signals are still delivered.
+	 */
+	@Test
+	void signalsAfterAListenerOverflowedTheStackAreStillDelivered() {
+		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().build());
+		List<String> seen = new CopyOnWriteArrayList<>();
+		socket.urlChanged.connect(() -> {
+			if (seen.isEmpty()) {
+				seen.add("overflow");
+				throw new StackOverflowError("thrown on purpose by this test");
+			}
+			seen.add(socket.getUrl());
+		});
+		socket.setUrl(server.url("/first"));
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+		socket.setUrl(server.url("/second"));
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2);
+		assertThat(seen).containsExactly("overflow", server.url("/second"));
+		socket.close();
+	}
+
 	private static void busyWork() {
 		long end = System.nanoTime() + 20_000;
 		while (System.nanoTime() < end) {
