@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the benchmark harness by hand (see BENCHMARKS.md): builds, starts the Netty echo server in its own JVM on
 # 127.0.0.1, runs every client x workload in a fresh JVM, prints one RESULT line each and a summary table.
-#   RUNS=3 CLIENTS="tyrus core core-inline core-nagle spring jdk jetty" WORKLOADS="text binary latency idle" benchmarks/run.sh
+#   RUNS=3 CLIENTS="tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty" WORKLOADS="text binary latency idle" benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-1}
-CLIENTS=${CLIENTS:-"tyrus core core-inline core-nagle spring jdk jetty"}
+CLIENTS=${CLIENTS:-"tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty"}
 WORKLOADS=${WORKLOADS:-"text binary latency idle"}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 # Raw Tyrus with defaults starts three threads per connection; 10,000 of them would exhaust the machine.

@@ -17,7 +17,7 @@ import org.glassfish.tyrus.spi.WriterInfo;
  */
 final class DeferredCloseWriter extends Writer {
 
-	private final Writer delegate;
+	private final OutgoingFrames delegate;
 
 	private final Duration closeTimeout;
 
@@ -31,16 +31,16 @@ final class DeferredCloseWriter extends Writer {
 
 	private volatile boolean closeImmediately;
 
-	DeferredCloseWriter(Writer delegate, Duration closeTimeout, TransportEvents events) {
+	DeferredCloseWriter(OutgoingFrames delegate, Duration closeTimeout, TransportEvents events) {
 		this.delegate = delegate;
 		this.closeTimeout = closeTimeout;
 		this.events = events;
 	}
 
 	/**
-	 * Returns Tyrus' writer this one wraps.
+	 * Returns the writer of the connection's frames this one wraps.
 	 */
-	Writer delegate() {
+	OutgoingFrames frames() {
 		return this.delegate;
 	}
 

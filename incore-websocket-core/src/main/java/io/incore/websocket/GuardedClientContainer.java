@@ -51,9 +51,11 @@ public final class GuardedClientContainer implements ClientContainer {
 	 * @param writerReady receives the connection's writer before Tyrus opens the session, so that it is there for
 	 * a listener that sends as soon as the connection opened
 	 * @param tcpNoDelay whether every frame leaves at once ({@link WebSocketOptions#tcpNoDelay()})
+	 * @param coalesceSends whether small frames sent in quick succession may leave together
+	 * ({@link WebSocketOptions#coalesceSends()})
 	 */
 	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events, ReadGate gate,
-			java.util.function.Consumer<DeferredCloseWriter> writerReady, boolean tcpNoDelay) {
+			java.util.function.Consumer<DeferredCloseWriter> writerReady, boolean tcpNoDelay, boolean coalesceSends) {
 	}
 
 	private record GuardedEngine(ClientEngine delegate, Settings settings) implements ClientEngine {
@@ -72,7 +74,9 @@ public final class GuardedClientContainer implements ClientContainer {
 			if (!this.settings.tcpNoDelay()) {
 				SharedTransport.delaySmallWrites(writer);
 			}
-			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(writer, this.settings.closeTimeout(),
+			OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
+					System::nanoTime, this.settings.events()::heldFramesFailed);
+			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(frames, this.settings.closeTimeout(),
 					this.settings.events());
 			this.settings.writerReady().accept(guardedWriter);
 			ClientUpgradeInfo info = this.delegate.processResponse(response, guardedWriter, closeListener);

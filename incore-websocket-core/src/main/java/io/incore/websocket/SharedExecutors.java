@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * least two. A {@link ForkJoinPool} in FIFO mode rather than a {@link ThreadPoolExecutor}: each received message
  * may schedule a drain, and its hand-off costs less there (measured in BENCHMARKS.md: about 9 % more small
  * messages per second, the same latency).</li>
+ * <li>{@code incore-websocket-flush-N}: writes small frames that were held to leave together
+ * ({@link OutgoingFrames}); one per core, at least two. Its tasks never block: Grizzly queues what the socket
+ * cannot take.</li>
  * <li>{@code incore-websocket-connect-N}: runs blocking connection attempts (TCP, TLS and HTTP upgrade); at
  * most {@link #CONNECT_THREADS} at once, further attempts wait in line.</li>
  * <li>{@code incore-websocket-timer}: one thread for timeouts and Tyrus' session timers.</li>
@@ -43,6 +46,8 @@ final class SharedExecutors {
 
 	private static final ForkJoinPool events = eventPool(EVENT_THREADS);
 
+	private static final ThreadPoolExecutor flusher = pool("flush", EVENT_THREADS);
+
 	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
 
 	private static final ScheduledExecutorService scheduler = createScheduler();
@@ -52,6 +57,10 @@ final class SharedExecutors {
 
 	static Executor events() {
 		return events;
+	}
+
+	static Executor flusher() {
+		return flusher;
 	}
 
 	static ExecutorService connector() {

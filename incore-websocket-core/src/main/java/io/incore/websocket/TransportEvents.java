@@ -1,8 +1,8 @@
 package io.incore.websocket;
 
 /**
- * What the byte-level guards of one connection tell the connection, on Grizzly's threads, one at a time and in
- * the order of the byte stream.
+ * What the byte-level parts of one connection tell the connection: its frame guard, on Grizzly's threads, one
+ * event at a time and in the order of the byte stream, and its {@link OutgoingFrames}, from the flush pool.
  */
 interface TransportEvents {
 
@@ -32,5 +32,10 @@ interface TransportEvents {
 	 * The TCP connection was closed.
 	 */
 	void transportClosed();
+
+	/**
+	 * Writing frames that were held to leave together failed; their senders had returned already.
+	 */
+	void heldFramesFailed(Throwable failure);
 
 }

@@ -3,8 +3,6 @@ package io.incore.websocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -13,18 +11,17 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
-import org.glassfish.tyrus.spi.CompletionHandler;
-
 /**
  * One connection attempt on Tyrus and, once the handshake succeeded, the connection it became. Forwards every
  * Tyrus callback and every guard event to its {@link Listener}.
  * <p>
- * Messages and pings are encoded here ({@link ClientFrames}) and written straight to the connection's writer,
- * each frame in one write, so frames never interleave with each other or with the pongs and the close frame Tyrus
+ * Messages and pings are encoded here ({@link ClientFrames}) and handed to the connection's {@link OutgoingFrames},
+ * each frame whole, so frames never interleave with each other or with the pongs and the close frame Tyrus
  * writes. Tyrus' own send path encodes and masks byte by byte and restarts an idle timer per message, and was
- * half of a sending thread's work. What Tyrus' path guaranteed still holds: nothing is sent once the close
- * handshake started, and each send returns once its frame is written to the socket, so a server that reads slowly
- * holds senders up rather than making a queue grow.
+ * half of a sending thread's work. Nothing is sent once the close handshake started, and a send returns once its
+ * frame is written to the socket, or at once if the frame was held to leave together with the next ones, of which
+ * a connection holds a bounded amount; either way a server that reads slowly holds senders up rather than making a
+ * queue grow.
  */
 final class TyrusConnection extends Endpoint implements TransportEvents {
 
@@ -156,6 +153,11 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 		this.listener.transportClosed();
 	}
 
+	@Override
+	public void heldFramesFailed(Throwable failure) {
+		this.listener.failed(failure);
+	}
+
 	void writerReady(DeferredCloseWriter writer) {
 		this.writer = writer;
 	}
@@ -166,7 +168,7 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	 */
 	Boolean tcpNoDelay() {
 		DeferredCloseWriter current = this.writer;
-		return (current != null) ? SharedTransport.tcpNoDelay(current.delegate()) : null;
+		return (current != null) ? SharedTransport.tcpNoDelay(current.frames().transport()) : null;
 	}
 
 	/**
@@ -188,18 +190,18 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	}
 
 	/**
-	 * Writes one frame and waits until it is written to the socket. Interrupting the wait does not take the frame
-	 * back: it is still written, and the thread's interrupt flag is kept, as with Tyrus' blocking sends.
+	 * Sends one frame and, unless it was held to leave with the next ones ({@link OutgoingFrames}), waits until it
+	 * is written.
 	 */
 	private void send(int opcode, byte[] payload) throws IOException {
-		FrameWritten written = new FrameWritten();
+		OutgoingFrames.Sent sent;
 		synchronized (this.sendLock) {
 			if (this.closing || !isOpen()) {
 				throw new IOException("The connection is closing; nothing more can be sent on it");
 			}
-			this.writer.write(ClientFrames.encode(opcode, payload, this.maskingKeys.next()), written);
+			sent = this.writer.frames().send(ClientFrames.encode(opcode, payload, this.maskingKeys.next()));
 		}
-		written.await();
+		sent.await();
 	}
 
 	private void closing() {
@@ -244,42 +246,6 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 		catch (IOException | RuntimeException ex) {
 			this.listener.failed(ex);
 		}
-	}
-
-	/**
-	 * The outcome of writing one frame.
-	 */
-	private static final class FrameWritten extends CompletionHandler<ByteBuffer> {
-
-		private final CompletableFuture<Void> outcome = new CompletableFuture<>();
-
-		@Override
-		public void completed(ByteBuffer result) {
-			this.outcome.complete(null);
-		}
-
-		@Override
-		public void failed(Throwable failure) {
-			this.outcome.completeExceptionally(failure);
-		}
-
-		@Override
-		public void cancelled() {
-			this.outcome.completeExceptionally(new IOException("The write was cancelled"));
-		}
-
-		void await() throws IOException {
-			try {
-				this.outcome.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException ex) {
-				throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
-			}
-		}
-
 	}
 
 }

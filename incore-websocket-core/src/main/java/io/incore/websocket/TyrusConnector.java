@@ -99,7 +99,8 @@ final class TyrusConnector {
 			.build();
 		config.getUserProperties()
 			.put(GuardedClientContainer.SETTINGS, new GuardedClientContainer.Settings(this.options.maxMessageSize(),
-					this.options.closeTimeout(), connection, gate, connection::writerReady, this.options.tcpNoDelay()));
+					this.options.closeTimeout(), connection, gate, connection::writerReady, this.options.tcpNoDelay(),
+					this.options.coalesceSends()));
 		SharedExecutors.connector().execute(() -> {
 			try {
 				managerFor(uri).connectToServer(connection, config, uri);

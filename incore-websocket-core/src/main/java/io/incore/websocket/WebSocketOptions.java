@@ -41,11 +41,21 @@ import javax.net.ssl.SSLContext;
  * messages per second in BENCHMARKS.md), but a message sent right behind another one to a server that does not
  * answer the first waits for the server's delayed acknowledgement, typically up to 40 ms on Linux. A lone message
  * is never delayed. Leave it on unless you stream many small messages and can accept that.
+ * @param coalesceSends whether small messages sent in quick succession may leave together (on by default). A
+ * message of at most 4 KiB (framed) sent within 20 µs of the connection's previous write is held, its send returns
+ * at once, and a thread of the shared flush pool writes it together with every message held after it in one
+ * write, one thread hand-off later; a lone message, or one sent after a pause, is written at once and its send
+ * waits for the write as always. A stream of small messages then costs one system call and one TCP segment per
+ * burst instead of per message (about three times the messages per second in BENCHMARKS.md, the same round-trip
+ * time for one message at a time). Unlike {@code tcpNoDelay(false)} nothing ever waits for the server. At most
+ * 64 KiB per connection is held or being written this way; beyond that a send writes and waits, so a slow server
+ * still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
+ * failed send is. Turn it off to have every send return only once its message is written.
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
-		boolean tcpNoDelay) {
+		boolean tcpNoDelay, boolean coalesceSends) {
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -81,6 +91,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param heartbeat the heartbeat or {@code null}
 	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
 	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -129,7 +140,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.reconnect(this.reconnect)
 			.heartbeat(this.heartbeat)
 			.inlineDelivery(this.inlineDelivery)
-			.tcpNoDelay(this.tcpNoDelay);
+			.tcpNoDelay(this.tcpNoDelay)
+			.coalesceSends(this.coalesceSends);
 	}
 
 	/**
@@ -146,7 +158,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 				+ ((this.sslContext != null) ? this.sslContext.getProtocol() : "default") + ", verifyHostname="
 				+ this.verifyHostname + ", readBufferCapacity=" + this.readBufferCapacity + ", maxMessageSize="
 				+ this.maxMessageSize + ", inbound=" + this.inbound + ", reconnect=" + this.reconnect + ", heartbeat="
-				+ this.heartbeat + ", inlineDelivery=" + this.inlineDelivery + ", tcpNoDelay=" + this.tcpNoDelay + "]";
+				+ this.heartbeat + ", inlineDelivery=" + this.inlineDelivery + ", tcpNoDelay=" + this.tcpNoDelay
+				+ ", coalesceSends=" + this.coalesceSends + "]";
 	}
 
 	/**
@@ -177,6 +190,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private boolean inlineDelivery;
 
 		private boolean tcpNoDelay = true;
+
+		private boolean coalesceSends = true;
 
 		private Builder() {
 		}
@@ -306,6 +321,17 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets whether small messages sent in quick succession may leave together; see
+		 * {@link WebSocketOptions#coalesceSends()} for the trade-off.
+		 * @param coalesceSends {@code false} to write every message at once and have every send wait for its write
+		 * @return this builder
+		 */
+		public Builder coalesceSends(boolean coalesceSends) {
+			this.coalesceSends = coalesceSends;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -323,7 +349,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		public WebSocketOptions build() {
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
-					this.heartbeat, this.inlineDelivery, this.tcpNoDelay);
+					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends);
 		}
 
 	}

@@ -70,6 +70,10 @@ class InboundFrameGuardTests {
 		public void transportClosed() {
 		}
 
+		@Override
+		public void heldFramesFailed(Throwable failure) {
+		}
+
 	};
 
 	private final ReadGate gate = new ReadGate() {

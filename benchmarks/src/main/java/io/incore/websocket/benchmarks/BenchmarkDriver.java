@@ -9,7 +9,7 @@ import io.incore.websocket.WebSocketOptions;
  * Runs one workload with one client library in this JVM and prints one line
  * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
- * {@code core-inline}, {@code core-nagle}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
+ * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
  * {@code text}, {@code binary}, {@code latency}, {@code idle}.
  */
 public final class BenchmarkDriver {
@@ -43,6 +43,7 @@ public final class BenchmarkDriver {
 			case "core" -> new CoreClient(WebSocketOptions.defaults());
 			case "core-inline" -> new CoreClient(WebSocketOptions.builder().inlineDelivery(true).build());
 			case "core-nagle" -> new CoreClient(WebSocketOptions.builder().tcpNoDelay(false).build());
+			case "core-uncoalesced" -> new CoreClient(WebSocketOptions.builder().coalesceSends(false).build());
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
 			case "jetty" -> new JettyClient();

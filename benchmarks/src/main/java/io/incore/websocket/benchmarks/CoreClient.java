@@ -9,8 +9,8 @@ import io.incore.websocket.WebSocketOptions;
 
 /**
  * This project's core {@link WebSocket}, as a plain Java program uses it: with default options, with
- * {@link WebSocketOptions#inlineDelivery() inline delivery}, or with {@link WebSocketOptions#tcpNoDelay()
- * TCP_NODELAY} off.
+ * {@link WebSocketOptions#inlineDelivery() inline delivery}, with {@link WebSocketOptions#tcpNoDelay()
+ * TCP_NODELAY} off, or with {@link WebSocketOptions#coalesceSends() coalesced sends} off.
  */
 final class CoreClient implements BenchmarkClient {
 

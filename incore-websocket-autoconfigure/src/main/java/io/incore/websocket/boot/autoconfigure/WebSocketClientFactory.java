@@ -107,6 +107,7 @@ final class WebSocketClientFactory {
 		options.verifyHostname(resolved.or("ssl.verify-hostname", (s) -> s.getSsl().getVerifyHostname(), true));
 		options.inlineDelivery(resolved.or("inline-delivery", WebSocketClientSettings::getInlineDelivery, false));
 		options.tcpNoDelay(resolved.or("tcp-no-delay", WebSocketClientSettings::getTcpNoDelay, true));
+		options.coalesceSends(resolved.or("coalesce-sends", WebSocketClientSettings::getCoalesceSends, true));
 		Setting<String> bundle = resolved.get("ssl.bundle", (s) -> s.getSsl().getBundle());
 		if (bundle.value() != null) {
 			options.sslContext(sslContext(bundle));

@@ -81,6 +81,15 @@ public class WebSocketClientSettings {
 	private Boolean tcpNoDelay;
 
 	/**
+	 * Whether small messages sent in quick succession may leave together. A message of at most 4 KiB sent within
+	 * 20 microseconds of the previous write is held, its send returns at once, and it is written with the ones held
+	 * after it one thread hand-off later; nothing waits for the server. At most 64 KiB per connection is held; a
+	 * held message that cannot be written is reported as an error. Off, every send waits for its own write.
+	 * Default: true.
+	 */
+	private Boolean coalesceSends;
+
+	/**
 	 * Reconnect policy.
 	 */
 	private final Reconnect reconnect = new Reconnect();
@@ -191,6 +200,14 @@ public class WebSocketClientSettings {
 
 	public void setTcpNoDelay(Boolean tcpNoDelay) {
 		this.tcpNoDelay = tcpNoDelay;
+	}
+
+	public Boolean getCoalesceSends() {
+		return this.coalesceSends;
+	}
+
+	public void setCoalesceSends(Boolean coalesceSends) {
+		this.coalesceSends = coalesceSends;
 	}
 
 	public Reconnect getReconnect() {

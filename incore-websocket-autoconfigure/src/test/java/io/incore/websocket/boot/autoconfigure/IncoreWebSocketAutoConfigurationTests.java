@@ -63,7 +63,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				"incore.websocket.clients.a.inbound.policy=fail", "incore.websocket.clients.a.max-message-size=1MB",
 				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.a.inline-delivery=true",
 				"incore.websocket.defaults.tcp-no-delay=false", "incore.websocket.clients.b.url=ws://h/b",
-				"incore.websocket.clients.b.sub-protocol=v2", "incore.websocket.clients.b.tcp-no-delay=true")
+				"incore.websocket.clients.b.sub-protocol=v2", "incore.websocket.clients.b.tcp-no-delay=true",
+				"incore.websocket.clients.a.coalesce-sends=false")
 			.run((context) -> {
 				WebSocket a = context.getBean("a", WebSocket.class);
 				WebSocket b = context.getBean("b", WebSocket.class);
@@ -80,6 +81,8 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(b.getOptions().inlineDelivery()).isFalse();
 				assertThat(a.getOptions().tcpNoDelay()).isFalse();
 				assertThat(b.getOptions().tcpNoDelay()).isTrue();
+				assertThat(a.getOptions().coalesceSends()).isFalse();
+				assertThat(b.getOptions().coalesceSends()).isTrue();
 				assertThat(a.getSubProtocol()).isEqualTo("v1");
 				assertThat(b.getSubProtocol()).isEqualTo("v2");
 				assertThat(a.isAutoConnect()).isFalse();

@@ -1,0 +1,289 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.glassfish.tyrus.spi.CompletionHandler;
+import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
+
+/**
+ * Writes the frames of one connection in the order they were sent, and lets small frames that follow each other
+ * closely leave together ({@link WebSocketOptions#coalesceSends()}).
+ * <p>
+ * A frame is written at once, and its send waits until it is written, unless it is small, it follows the
+ * previous write within {@link #FOLLOW_NANOS} (or a batch is already waiting) and the connection holds less than
+ * {@link #MAX_HELD_BYTES}. Such a frame is held, its send returns at once, and a flush task on the shared flush
+ * pool writes every frame held by then in one write. That is one thread hand-off of delay for the second and
+ * later frames of a burst, never a wait for the server, and it saves a system call and a TCP segment per frame
+ * on both ends. A lone frame, or one sent after a pause, is never held. Once {@link #MAX_HELD_BYTES} are held or
+ * written but not yet on the socket, a send writes everything held plus its own frame and waits for that, so a
+ * server that reads slowly still holds senders up.
+ * <p>
+ * Tyrus' own frames (pongs and the close frame) pass through {@link #write} and go out after every frame held
+ * before them. A held batch that cannot be written is reported to the connection's failure handler, as a send
+ * that fails while waiting would be.
+ */
+final class OutgoingFrames extends Writer {
+
+	/** How soon after the previous write a small frame may be held: well below any round trip over TCP. */
+	static final long FOLLOW_NANOS = 20_000;
+
+	/** The largest frame, header included, that may be held; larger ones cost more to copy than to send alone. */
+	static final int MAX_HELD_FRAME = 4096;
+
+	/** The most bytes held, or written in a batch and not yet on the socket, per connection. */
+	static final int MAX_HELD_BYTES = 64 * 1024;
+
+	private final Writer transport;
+
+	private final boolean coalesce;
+
+	private final Executor flusher;
+
+	private final LongSupplier clock;
+
+	private final Consumer<Throwable> failures;
+
+	private final Object lock = new Object();
+
+	private final List<ByteBuffer> held = new ArrayList<>(0);
+
+	private int heldBytes;
+
+	private long unwrittenBatchBytes;
+
+	private boolean flushScheduled;
+
+	private long lastWrite;
+
+	/**
+	 * Creates the writer of one connection.
+	 * @param transport Tyrus' writer for the connection
+	 * @param coalesce whether small frames that follow each other closely may be held
+	 * @param flusher where held frames are written
+	 * @param clock the time in nanoseconds, as {@link System#nanoTime()}
+	 * @param failures receives the failure of writing a held batch
+	 */
+	OutgoingFrames(Writer transport, boolean coalesce, Executor flusher, LongSupplier clock,
+			Consumer<Throwable> failures) {
+		this.transport = transport;
+		this.coalesce = coalesce;
+		this.flusher = flusher;
+		this.clock = clock;
+		this.failures = failures;
+		this.lastWrite = clock.getAsLong() - FOLLOW_NANOS;
+	}
+
+	/**
+	 * Returns Tyrus' writer this one writes to.
+	 */
+	Writer transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Sends one frame of this library's: holds it, or hands it to the transport after everything held.
+	 * @param frame the encoded frame
+	 * @return what the sender waits for: nothing for a held frame, the write of the frame otherwise
+	 */
+	Sent send(ByteBuffer frame) {
+		synchronized (this.lock) {
+			long now = this.clock.getAsLong();
+			if (mayHold(frame, now)) {
+				hold(frame);
+				return Sent.HELD;
+			}
+			this.lastWrite = now;
+			FrameWritten written = new FrameWritten();
+			this.transport.write(withHeld(frame), written);
+			return written;
+		}
+	}
+
+	private boolean mayHold(ByteBuffer frame, long now) {
+		return this.coalesce && frame.remaining() <= MAX_HELD_FRAME
+				&& (this.flushScheduled || now - this.lastWrite < FOLLOW_NANOS)
+				&& this.heldBytes + this.unwrittenBatchBytes + frame.remaining() <= MAX_HELD_BYTES;
+	}
+
+	private void hold(ByteBuffer frame) {
+		this.held.add(frame);
+		this.heldBytes += frame.remaining();
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			this.flusher.execute(this::flush);
+		}
+	}
+
+	/**
+	 * Writes every frame held by now in one write; runs on the flush pool.
+	 */
+	private void flush() {
+		synchronized (this.lock) {
+			this.flushScheduled = false;
+			if (this.held.isEmpty()) {
+				return;
+			}
+			this.lastWrite = this.clock.getAsLong();
+			writeHeldBatch();
+		}
+	}
+
+	private void writeHeldBatch() {
+		int size = this.heldBytes;
+		ByteBuffer batch = withHeld(ByteBuffer.allocate(0));
+		this.unwrittenBatchBytes += size;
+		this.transport.write(batch, new BatchWritten(size));
+	}
+
+	/**
+	 * Takes every held frame out, followed by the given one, as one buffer.
+	 */
+	private ByteBuffer withHeld(ByteBuffer frame) {
+		if (this.held.isEmpty()) {
+			return frame;
+		}
+		ByteBuffer all = ByteBuffer.allocate(this.heldBytes + frame.remaining());
+		this.held.forEach(all::put);
+		all.put(frame).flip();
+		this.held.clear();
+		this.heldBytes = 0;
+		return all;
+	}
+
+	/**
+	 * Accounts for a written batch. A failure is reported from the flush pool: this may run under the lock, which
+	 * Tyrus' close frame takes while the caller holds the object's lock.
+	 */
+	private void batchDone(int size, Throwable failure) {
+		synchronized (this.lock) {
+			this.unwrittenBatchBytes -= size;
+		}
+		if (failure != null) {
+			this.flusher.execute(() -> this.failures.accept(failure));
+		}
+	}
+
+	/**
+	 * Writes a frame of Tyrus' after every frame held so far.
+	 */
+	@Override
+	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
+		synchronized (this.lock) {
+			writeHeldFirst();
+			this.transport.write(buffer, completionHandler);
+		}
+	}
+
+	@Override
+	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler, WriterInfo writerInfo) {
+		synchronized (this.lock) {
+			writeHeldFirst();
+			this.transport.write(buffer, completionHandler, writerInfo);
+		}
+	}
+
+	private void writeHeldFirst() {
+		if (!this.held.isEmpty()) {
+			this.lastWrite = this.clock.getAsLong();
+			writeHeldBatch();
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.transport.close();
+	}
+
+	/**
+	 * The outcome of writing a held batch, whose senders have returned already.
+	 */
+	private final class BatchWritten extends CompletionHandler<ByteBuffer> {
+
+		private final int size;
+
+		BatchWritten(int size) {
+			this.size = size;
+		}
+
+		@Override
+		public void completed(ByteBuffer result) {
+			batchDone(this.size, null);
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			batchDone(this.size, failure);
+		}
+
+		@Override
+		public void cancelled() {
+			batchDone(this.size, new IOException("The write was cancelled"));
+		}
+
+	}
+
+	/**
+	 * What a sender waits for once its frame left its hands.
+	 */
+	interface Sent {
+
+		/** A held frame: its sender does not wait. */
+		Sent HELD = () -> {
+		};
+
+		/**
+		 * Waits until the frame is written. Interrupting the wait does not take the frame back; the thread's
+		 * interrupt flag is kept.
+		 * @throws IOException if writing the frame failed
+		 */
+		void await() throws IOException;
+
+	}
+
+	/**
+	 * The outcome of writing one frame whose sender waits for it.
+	 */
+	private static final class FrameWritten extends CompletionHandler<ByteBuffer> implements Sent {
+
+		private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+		@Override
+		public void completed(ByteBuffer result) {
+			this.outcome.complete(null);
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			this.outcome.completeExceptionally(failure);
+		}
+
+		@Override
+		public void cancelled() {
+			this.outcome.completeExceptionally(new IOException("The write was cancelled"));
+		}
+
+		@Override
+		public void await() throws IOException {
+			try {
+				this.outcome.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.incore.websocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Small messages sent back to back, which {@link WebSocketOptions#coalesceSends()} lets leave together, against a
+ * server on plain sockets that records every frame it reads: each arrives once and in order, mixed with larger
+ * ones that are never held, and all of them before the close frame that follows them at once; the flush pool's
+ * threads end after the close. The batching rules themselves are in {@link OutgoingFramesTests}.
+ */
+class CoalescedSendsTests {
+
+	private static final int MESSAGES = 3000;
+
+	private final List<String> serverSaw = new CopyOnWriteArrayList<>();
+
+	private WebSocket socket;
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	@ParameterizedTest(name = "coalesceSends={0}")
+	@ValueSource(booleans = { true, false })
+	void messagesSentBackToBackArriveOnceInOrderAndBeforeTheCloseFrameSentRightAfter(boolean coalesce)
+			throws Exception {
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			while (true) {
+				RawWebSocketServer.Frame frame = RawWebSocketServer.readFrame(in);
+				if (frame.opcode() == 8) {
+					this.serverSaw.add("close:" + frame.closeCode());
+					RawWebSocketServer.writeFrame(out, 8, frame.payload());
+					return;
+				}
+				this.serverSaw.add(frame.opcode() + ":" + new String(frame.payload(), StandardCharsets.UTF_8));
+			}
+		})) {
+			this.socket = new WebSocket(null, WebSocketOptions.builder().coalesceSends(coalesce).build());
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+			String large = "L".repeat(OutgoingFrames.MAX_HELD_FRAME * 2);
+			for (int i = 0; i < MESSAGES; i++) {
+				String message = (i % 500 == 250) ? large : Integer.toString(i);
+				assertThat(this.socket.sendTextMessage(message)).isEqualTo(message.length());
+			}
+			if (coalesce) {
+				assertThat(ClientThreads.names()).as("held messages were written by the flush pool")
+					.anyMatch(CoalescedSendsTests::isFlushThread);
+			}
+			this.socket.disconnectFromHost();
+			recorder.awaitCount("disconnected", 1);
+			await().until(() -> this.serverSaw.size() == MESSAGES + 1);
+			List<String> expected = IntStream.range(0, MESSAGES)
+				.mapToObj((i) -> "1:" + ((i % 500 == 250) ? large : Integer.toString(i)))
+				.collect(java.util.stream.Collectors.toList());
+			expected.add("close:1000");
+			assertThat(this.serverSaw).containsExactlyElementsOf(expected);
+			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.NoError);
+		}
+		this.socket.close();
+		await().untilAsserted(() -> assertThat(ClientThreads.names()).noneMatch(CoalescedSendsTests::isFlushThread));
+	}
+
+	private static boolean isFlushThread(String name) {
+		return name.startsWith(SharedExecutors.THREAD_NAME_PREFIX + "flush-");
+	}
+
+}
