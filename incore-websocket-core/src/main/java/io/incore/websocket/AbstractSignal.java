@@ -77,8 +77,8 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 	}
 
 	/**
-	 * Emits and then runs {@code afterDelivery} in the same task, once every listener has run; at once if there
-	 * is none.
+	 * Emits and then runs {@code afterDelivery} in the same task, once every listener has run, also when a
+	 * listener's {@link VirtualMachineError} ended the delivery; at once if there is no listener.
 	 */
 	void emit(Consumer<L> invocation, Runnable afterDelivery) {
 		List<Registration> current = this.registrations;
@@ -90,9 +90,13 @@ public abstract sealed class AbstractSignal<L> permits Signal, ValueSignal {
 		}
 		Iterator<Registration> listenersAtEmission = current.iterator();
 		this.owner.eventContext().execute(() -> {
-			deliver(listenersAtEmission, invocation);
-			if (afterDelivery != null) {
-				afterDelivery.run();
+			try {
+				deliver(listenersAtEmission, invocation);
+			}
+			finally {
+				if (afterDelivery != null) {
+					afterDelivery.run();
+				}
 			}
 		});
 	}

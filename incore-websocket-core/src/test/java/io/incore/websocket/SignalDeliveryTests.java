@@ -217,6 +217,32 @@ class SignalDeliveryTests {
 		socket.close();
 	}
 
+	/**
+	 * A received message holds a place in the inbound queue until its listeners have run; a
+	 * {@link VirtualMachineError} from one of them still frees it, or every such error would bring the queue one
+	 * message closer to its limit for good.
+	 */
+	@Test
+	void aMessageWhoseListenerOverflowedTheStackStillFreesItsPlaceInTheInboundQueue() {
+		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().build());
+		List<String> seen = new CopyOnWriteArrayList<>();
+		socket.textMessageReceived.connect((text) -> {
+			seen.add(text);
+			if (text.equals("overflow")) {
+				throw new StackOverflowError("thrown on purpose by this test");
+			}
+		});
+		SignalRecorder.connectedTo(socket, server.url("/echo"));
+		socket.sendTextMessage("overflow");
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+		socket.sendTextMessage("next");
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 2);
+		await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10))
+			.until(() -> socket.getInboundQueueDepth() == 0);
+		assertThat(seen).containsExactly("overflow", "next");
+		socket.close();
+	}
+
 	private static void busyWork() {
 		long end = System.nanoTime() + 20_000;
 		while (System.nanoTime() < end) {
