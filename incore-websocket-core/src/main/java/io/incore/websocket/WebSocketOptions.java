@@ -37,10 +37,11 @@ import javax.net.ssl.SSLContext;
  * delivery are the same either way.
  * @param tcpNoDelay whether every frame leaves at once ({@code TCP_NODELAY}, on by default). Turned off,
  * Nagle's algorithm holds a small frame back while an earlier one is still unacknowledged and sends them together:
- * a stream of small messages then needs far fewer packets and system calls on both ends (about twice the
- * messages per second in BENCHMARKS.md), but a message sent right behind another one to a server that does not
- * answer the first waits for the server's delayed acknowledgement, typically up to 40 ms on Linux. A lone message
- * is never delayed. Leave it on unless you stream many small messages and can accept that.
+ * a stream of small messages then needs far fewer packets and system calls on both ends (about 2.5 times the
+ * messages per second in BENCHMARKS.md with {@code coalesceSends} off, no further gain with it on), but a message
+ * sent right behind another one to a server that does not answer the first waits for the server's delayed
+ * acknowledgement, typically up to 40 ms on Linux. A lone message is never delayed. Leave it on unless you stream
+ * many small messages and can accept that.
  * @param coalesceSends whether small messages sent in quick succession may leave together (on by default). A
  * message of at most 4 KiB (framed) sent within 20 µs of the connection's previous write is held, its send returns
  * at once, and a thread of the shared flush pool writes it together with every message held after it in one
