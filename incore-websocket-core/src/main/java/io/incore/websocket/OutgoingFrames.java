@@ -42,6 +42,9 @@ final class OutgoingFrames extends Writer {
 	/** The most bytes held, or written in a batch and not yet on the socket, per connection. */
 	static final int MAX_HELD_BYTES = 64 * 1024;
 
+	/** A list of held frames that grew beyond this is dropped once emptied, so an idle connection stays small. */
+	private static final int KEPT_HELD_CAPACITY = 32;
+
 	private final Writer transport;
 
 	private final boolean coalesce;
@@ -54,7 +57,7 @@ final class OutgoingFrames extends Writer {
 
 	private final Object lock = new Object();
 
-	private final List<ByteBuffer> held = new ArrayList<>(0);
+	private List<ByteBuffer> held = new ArrayList<>(0);
 
 	private int heldBytes;
 
@@ -154,7 +157,12 @@ final class OutgoingFrames extends Writer {
 		ByteBuffer all = ByteBuffer.allocate(this.heldBytes + frame.remaining());
 		this.held.forEach(all::put);
 		all.put(frame).flip();
-		this.held.clear();
+		if (this.held.size() > KEPT_HELD_CAPACITY) {
+			this.held = new ArrayList<>(0);
+		}
+		else {
+			this.held.clear();
+		}
 		this.heldBytes = 0;
 		return all;
 	}

@@ -7,20 +7,23 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Small messages sent back to back, which {@link WebSocketOptions#coalesceSends()} lets leave together, against a
- * server on plain sockets that records every frame it reads: each arrives once and in order, mixed with larger
- * ones that are never held, and all of them before the close frame that follows them at once; the flush pool's
- * threads end after the close. The batching rules themselves are in {@link OutgoingFramesTests}.
+ * server on plain sockets that records every frame it reads, over {@code ws://} and over {@code wss://} (a TLS
+ * proxy with a certificate generated for the test in front of it): each arrives once and in order, mixed with
+ * larger ones that are never held, and all of them before the close frame that follows them at once; the flush
+ * pool's threads end after the close. The batching rules themselves are in {@link OutgoingFramesTests}.
  */
 class CoalescedSendsTests {
 
 	private static final int MESSAGES = 3000;
+
+	private static final TestCertificates LOCALHOST = TestCertificates.generate("localhost", "127.0.0.1");
 
 	private final List<String> serverSaw = new CopyOnWriteArrayList<>();
 
@@ -33,9 +36,9 @@ class CoalescedSendsTests {
 		}
 	}
 
-	@ParameterizedTest(name = "coalesceSends={0}")
-	@ValueSource(booleans = { true, false })
-	void messagesSentBackToBackArriveOnceInOrderAndBeforeTheCloseFrameSentRightAfter(boolean coalesce)
+	@ParameterizedTest(name = "coalesceSends={0}, tls={1}")
+	@CsvSource({ "true, false", "false, false", "true, true", "false, true" })
+	void messagesSentBackToBackArriveOnceInOrderAndBeforeTheCloseFrameSentRightAfter(boolean coalesce, boolean tls)
 			throws Exception {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			while (true) {
@@ -47,9 +50,15 @@ class CoalescedSendsTests {
 				}
 				this.serverSaw.add(frame.opcode() + ":" + new String(frame.payload(), StandardCharsets.UTF_8));
 			}
-		})) {
-			this.socket = new WebSocket(null, WebSocketOptions.builder().coalesceSends(coalesce).build());
-			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+		});
+				TlsProxy proxy = new TlsProxy(LOCALHOST.serverContext(), raw.port())) {
+			WebSocketOptions.Builder options = WebSocketOptions.builder().coalesceSends(coalesce);
+			if (tls) {
+				options.sslContext(LOCALHOST.trustingClientContext());
+			}
+			this.socket = new WebSocket(null, options.build());
+			String url = tls ? "wss://localhost:" + proxy.port() + "/raw" : raw.url();
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, url);
 			String large = "L".repeat(OutgoingFrames.MAX_HELD_FRAME * 2);
 			for (int i = 0; i < MESSAGES; i++) {
 				String message = (i % 500 == 250) ? large : Integer.toString(i);
