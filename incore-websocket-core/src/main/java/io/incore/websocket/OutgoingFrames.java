@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -61,7 +62,7 @@ final class OutgoingFrames extends Writer {
 
 	private int heldBytes;
 
-	private long unwrittenBatchBytes;
+	private final AtomicLong unwrittenBatchBytes = new AtomicLong();
 
 	private boolean flushScheduled;
 
@@ -114,7 +115,7 @@ final class OutgoingFrames extends Writer {
 	private boolean mayHold(ByteBuffer frame, long now) {
 		return this.coalesce && frame.remaining() <= MAX_HELD_FRAME
 				&& (this.flushScheduled || now - this.lastWrite < FOLLOW_NANOS)
-				&& this.heldBytes + this.unwrittenBatchBytes + frame.remaining() <= MAX_HELD_BYTES;
+				&& this.heldBytes + this.unwrittenBatchBytes.get() + frame.remaining() <= MAX_HELD_BYTES;
 	}
 
 	private void hold(ByteBuffer frame) {
@@ -143,7 +144,7 @@ final class OutgoingFrames extends Writer {
 	private void writeHeldBatch() {
 		int size = this.heldBytes;
 		ByteBuffer batch = withHeld(ByteBuffer.allocate(0));
-		this.unwrittenBatchBytes += size;
+		this.unwrittenBatchBytes.addAndGet(size);
 		this.transport.write(batch, new BatchWritten(size));
 	}
 
@@ -168,41 +169,39 @@ final class OutgoingFrames extends Writer {
 	}
 
 	/**
-	 * Accounts for a written batch. A failure is reported from the flush pool: this may run under the lock, which
-	 * Tyrus' close frame takes while the caller holds the object's lock.
+	 * Accounts for a written batch, without the lock: the transport may complete a write on any thread. A failure
+	 * is reported from the flush pool, because a write may complete inside the call that made it, under the lock,
+	 * and the report takes the object's lock, under which Tyrus may write a close frame.
 	 */
 	private void batchDone(int size, Throwable failure) {
-		synchronized (this.lock) {
-			this.unwrittenBatchBytes -= size;
-		}
+		this.unwrittenBatchBytes.addAndGet(-size);
 		if (failure != null) {
 			this.flusher.execute(() -> this.failures.accept(failure));
 		}
 	}
 
 	/**
-	 * Writes a frame of Tyrus' after every frame held so far.
+	 * Writes a frame of Tyrus' after every frame held so far. Tyrus' frame itself is written outside the lock, so
+	 * that Tyrus' completion handler, which may run inside that call, never runs under it.
 	 */
 	@Override
 	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
-		synchronized (this.lock) {
-			writeHeldFirst();
-			this.transport.write(buffer, completionHandler);
-		}
+		writeHeldFirst();
+		this.transport.write(buffer, completionHandler);
 	}
 
 	@Override
 	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler, WriterInfo writerInfo) {
-		synchronized (this.lock) {
-			writeHeldFirst();
-			this.transport.write(buffer, completionHandler, writerInfo);
-		}
+		writeHeldFirst();
+		this.transport.write(buffer, completionHandler, writerInfo);
 	}
 
 	private void writeHeldFirst() {
-		if (!this.held.isEmpty()) {
-			this.lastWrite = this.clock.getAsLong();
-			writeHeldBatch();
+		synchronized (this.lock) {
+			if (!this.held.isEmpty()) {
+				this.lastWrite = this.clock.getAsLong();
+				writeHeldBatch();
+			}
 		}
 	}
 
