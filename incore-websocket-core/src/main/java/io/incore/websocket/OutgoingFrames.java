@@ -34,7 +34,10 @@ import org.glassfish.tyrus.spi.WriterInfo;
  */
 final class OutgoingFrames extends Writer {
 
-	/** How soon after the previous write a small frame may be held: well below any round trip over TCP. */
+	/**
+	 * How soon after the previous write returned a small frame may be held: well below any round trip over TCP,
+	 * and counted from the end of the write so that a slow system call does not hide a burst.
+	 */
 	static final long FOLLOW_NANOS = 20_000;
 
 	/** The largest frame, header included, that may be held; larger ones cost more to copy than to send alone. */
@@ -105,9 +108,9 @@ final class OutgoingFrames extends Writer {
 				hold(frame);
 				return Sent.HELD;
 			}
-			this.lastWrite = now;
 			FrameWritten written = new FrameWritten();
 			this.transport.write(withHeld(frame), written);
+			this.lastWrite = this.clock.getAsLong();
 			return written;
 		}
 	}
@@ -136,7 +139,6 @@ final class OutgoingFrames extends Writer {
 			if (this.held.isEmpty()) {
 				return;
 			}
-			this.lastWrite = this.clock.getAsLong();
 			writeHeldBatch();
 		}
 	}
@@ -146,6 +148,7 @@ final class OutgoingFrames extends Writer {
 		ByteBuffer batch = withHeld(ByteBuffer.allocate(0));
 		this.unwrittenBatchBytes.addAndGet(size);
 		this.transport.write(batch, new BatchWritten(size));
+		this.lastWrite = this.clock.getAsLong();
 	}
 
 	/**
@@ -199,7 +202,6 @@ final class OutgoingFrames extends Writer {
 	private void writeHeldFirst() {
 		synchronized (this.lock) {
 			if (!this.held.isEmpty()) {
-				this.lastWrite = this.clock.getAsLong();
 				writeHeldBatch();
 			}
 		}

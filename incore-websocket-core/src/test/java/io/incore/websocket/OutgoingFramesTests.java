@@ -66,6 +66,14 @@ class OutgoingFramesTests {
 	}
 
 	@Test
+	void theWindowCountsFromTheEndOfThePreviousWrite() {
+		this.transport.onWrite(() -> this.now.addAndGet(OutgoingFrames.FOLLOW_NANOS * 5));
+		this.frames.send(frame("a"));
+		assertThat(this.frames.send(frame("b"))).as("sent right after a slow write returned")
+			.isSameAs(OutgoingFrames.Sent.HELD);
+	}
+
+	@Test
 	void aLargeFrameIsNeverHeldAndLeavesAfterTheFramesHeldBeforeIt() {
 		this.frames.send(frame("a"));
 		this.frames.send(frame("b"));
@@ -147,7 +155,7 @@ class OutgoingFramesTests {
 	}
 
 	/**
-	 * Records every write and keeps it pending until the test completes or fails it.
+	 * Records every write and keeps it pending until the test completes or fails it; can stand for a slow write.
 	 */
 	private static final class RecordingTransport extends Writer {
 
@@ -155,10 +163,18 @@ class OutgoingFramesTests {
 
 		private final List<CompletionHandler<ByteBuffer>> pending = new ArrayList<>();
 
+		private Runnable duringWrite = () -> {
+		};
+
 		@Override
 		public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
 			this.written.add(StandardCharsets.US_ASCII.decode(buffer).toString());
 			this.pending.add(completionHandler);
+			this.duringWrite.run();
+		}
+
+		void onWrite(Runnable action) {
+			this.duringWrite = action;
 		}
 
 		@Override
