@@ -466,7 +466,9 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Sends a text message.
+	 * Sends a text message. Returns once the message is written to the socket, or at once if it was held to leave
+	 * together with the messages sent right after it ({@link WebSocketOptions#coalesceSends()}); a held message
+	 * that cannot be written is reported through {@code errorOccurred}.
 	 * @param message the text
 	 * @return the number of UTF-8 bytes handed to the transport, or -1 if the WebSocket is not open (then
 	 * {@code error} is {@link Error#NotOpenError}) or the transport failed (then the error says why)
@@ -490,7 +492,8 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Sends a binary message; {@link #write(byte[])} calls it too.
+	 * Sends a binary message; {@link #write(byte[])} calls it too. Returns as {@link #sendTextMessage(String)}
+	 * does.
 	 * @param message the payload
 	 * @return the number of bytes handed to the transport, or -1 as for {@link #sendTextMessage(String)}
 	 */
