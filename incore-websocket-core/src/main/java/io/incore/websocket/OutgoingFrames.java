@@ -103,22 +103,23 @@ final class OutgoingFrames extends Writer {
 	 */
 	Sent send(ByteBuffer frame) {
 		synchronized (this.lock) {
-			long now = this.clock.getAsLong();
-			if (mayHold(frame, now)) {
+			if (this.coalesce && mayHold(frame)) {
 				hold(frame);
 				return Sent.HELD;
 			}
 			FrameWritten written = new FrameWritten();
 			this.transport.write(withHeld(frame), written);
-			this.lastWrite = this.clock.getAsLong();
+			if (this.coalesce) {
+				this.lastWrite = this.clock.getAsLong();
+			}
 			return written;
 		}
 	}
 
-	private boolean mayHold(ByteBuffer frame, long now) {
-		return this.coalesce && frame.remaining() <= MAX_HELD_FRAME
-				&& (this.flushScheduled || now - this.lastWrite < FOLLOW_NANOS)
-				&& this.heldBytes + this.unwrittenBatchBytes.get() + frame.remaining() <= MAX_HELD_BYTES;
+	private boolean mayHold(ByteBuffer frame) {
+		return frame.remaining() <= MAX_HELD_FRAME
+				&& this.heldBytes + this.unwrittenBatchBytes.get() + frame.remaining() <= MAX_HELD_BYTES
+				&& (this.flushScheduled || this.clock.getAsLong() - this.lastWrite < FOLLOW_NANOS);
 	}
 
 	private void hold(ByteBuffer frame) {
@@ -152,7 +153,7 @@ final class OutgoingFrames extends Writer {
 	}
 
 	/**
-	 * Takes every held frame out, followed by the given one, as one buffer.
+	 * Takes every held frame out, followed by the given one, as one buffer; the frame itself if none is held.
 	 */
 	private ByteBuffer withHeld(ByteBuffer frame) {
 		if (this.held.isEmpty()) {

@@ -1,13 +1,17 @@
 package io.incore.websocket;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * server on plain sockets that records every frame it reads, over {@code ws://} and over {@code wss://} (a TLS
  * proxy with a certificate generated for the test in front of it): each arrives once and in order, mixed with
  * larger ones that are never held, and all of them before the close frame that follows them at once; the flush
- * pool's threads end after the close. The batching rules themselves are in {@link OutgoingFramesTests}.
+ * pool's threads end after the close. A server that stops reading holds the sender up, held messages or not. The
+ * batching rules themselves are in {@link OutgoingFramesTests}.
  */
 class CoalescedSendsTests {
 
@@ -57,6 +62,7 @@ class CoalescedSendsTests {
 				options.sslContext(LOCALHOST.trustingClientContext());
 			}
 			this.socket = new WebSocket(null, options.build());
+			await().until(() -> ClientThreads.names().stream().noneMatch(CoalescedSendsTests::isFlushThread));
 			String url = tls ? "wss://localhost:" + proxy.port() + "/raw" : raw.url();
 			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, url);
 			String large = "L".repeat(OutgoingFrames.MAX_HELD_FRAME * 2);
@@ -80,6 +86,45 @@ class CoalescedSendsTests {
 		}
 		this.socket.close();
 		await().untilAsserted(() -> assertThat(ClientThreads.names()).noneMatch(CoalescedSendsTests::isFlushThread));
+	}
+
+	@ParameterizedTest(name = "coalesceSends={0}")
+	@ValueSource(booleans = { true, false })
+	void aServerThatStopsReadingHoldsTheSenderUpInsteadOfGrowingAQueue(boolean coalesce) throws Exception {
+		CountDownLatch serverMayLeave = new CountDownLatch(1);
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			try {
+				serverMayLeave.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		})) {
+			this.socket = new WebSocket(null, WebSocketOptions.builder()
+				.coalesceSends(coalesce)
+				.closeTimeout(Duration.ofMillis(200))
+				.build());
+			SignalRecorder.connectedTo(this.socket, raw.url());
+			AtomicLong sent = new AtomicLong();
+			Thread sender = new Thread(() -> {
+				String message = "x".repeat(64);
+				while (this.socket.sendTextMessage(message) > 0) {
+					sent.incrementAndGet();
+				}
+			}, "test-sender");
+			sender.setDaemon(true);
+			sender.start();
+			await().until(() -> sender.getState() == Thread.State.WAITING);
+			AtomicLong lastSeen = new AtomicLong(-1);
+			await().alias("no message accepted for a while: the sender waits for a write the server does not take")
+				.during(Duration.ofMillis(500))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> lastSeen.getAndSet(sent.get()) == lastSeen.get());
+			serverMayLeave.countDown();
+			raw.close();
+			await().until(() -> !sender.isAlive());
+			assertThat(this.socket.getError()).isNotEqualTo(WebSocket.Error.NoError);
+		}
 	}
 
 	private static boolean isFlushThread(String name) {

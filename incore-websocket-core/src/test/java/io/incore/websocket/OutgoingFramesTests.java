@@ -108,9 +108,11 @@ class OutgoingFramesTests {
 	@Test
 	void onceTheBoundIsHeldOrUnwrittenASendWritesEverythingAndWaits() {
 		this.frames.send(frame("a"));
+		this.transport.completeAll();
 		String chunk = "c".repeat(OutgoingFrames.MAX_HELD_FRAME - 2);
 		int heldFrames = 0;
-		while (this.frames.send(frame(chunk)) == OutgoingFrames.Sent.HELD) {
+		OutgoingFrames.Sent sent;
+		while ((sent = this.frames.send(frame(chunk))) == OutgoingFrames.Sent.HELD) {
 			heldFrames++;
 			if (heldFrames % 4 == 0) {
 				runFlushTasks();
@@ -119,8 +121,14 @@ class OutgoingFramesTests {
 		int heldBytes = heldFrames * chunk.length();
 		assertThat(heldBytes).isLessThanOrEqualTo(OutgoingFrames.MAX_HELD_BYTES)
 			.isGreaterThan(OutgoingFrames.MAX_HELD_BYTES - 2 * OutgoingFrames.MAX_HELD_FRAME);
-		this.transport.completeAll();
-		assertThat(this.frames.send(frame("d"))).as("the batches are on the socket again")
+		List<String> written = this.transport.written();
+		assertThat(written.get(written.size() - 1)).as("the frames still held, then the sender's own")
+			.hasSize(chunk.length() * (heldFrames % 4 + 1));
+		IOException slowServerGaveUp = new IOException("Connection reset");
+		this.transport.failAll(slowServerGaveUp);
+		assertThatIOException().as("the sender waited for exactly that write").isThrownBy(sent::await)
+			.isSameAs(slowServerGaveUp);
+		assertThat(this.frames.send(frame("d"))).as("nothing unwritten any more")
 			.isSameAs(OutgoingFrames.Sent.HELD);
 	}
 
