@@ -1,7 +1,6 @@
 package io.incore.websocket;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.websocket.ClientEndpointConfig;
@@ -18,9 +17,10 @@ import org.glassfish.tyrus.spi.UpgradeResponse;
 import org.glassfish.tyrus.spi.Writer;
 
 /**
- * Internal: the Tyrus client container this library uses. It is Tyrus' Grizzly container with an
- * {@link InboundFrameGuard} in front of each connection's reads and a {@link DeferredCloseWriter} behind its
- * writes; a connection with default delivery is moved to selector-thread reads once its handshake succeeded
+ * Internal: the Tyrus client container this library uses. It is Tyrus' Grizzly container in which Tyrus runs the
+ * opening handshake only: once it succeeded, each connection's reads go to a {@link FrameReadHandler} instead of
+ * Tyrus' frame parser, and its writes to an {@link OutgoingFrames} the connection writes through; a connection with
+ * default delivery is moved to selector-thread reads once its handshake succeeded
  * ({@link TransportIOStrategy}). Public only because Tyrus instantiates its container reflectively by class name; not an API.
  */
 public final class GuardedClientContainer implements ClientContainer {
@@ -42,20 +42,17 @@ public final class GuardedClientContainer implements ClientContainer {
 	}
 
 	/**
-	 * The per-connection settings of the guards.
+	 * The per-connection settings of the read and write paths.
 	 *
 	 * @param maxMessageSize the largest incoming message, in bytes
-	 * @param closeTimeout how long to wait for the server's close frame
-	 * @param events where the guards report
-	 * @param gate when to stop reading, or {@code null} for inline delivery (see {@link InboundFrameGuard})
-	 * @param writerReady receives the connection's writer before Tyrus opens the session, so that it is there for
-	 * a listener that sends as soon as the connection opened
+	 * @param connection the connection that reads and writes the frames
+	 * @param gate when to stop reading, or {@code null} for inline delivery (see {@link FrameReadHandler})
 	 * @param tcpNoDelay whether every frame leaves at once ({@link WebSocketOptions#tcpNoDelay()})
 	 * @param coalesceSends whether small frames sent in quick succession may leave together
 	 * ({@link WebSocketOptions#coalesceSends()})
 	 */
-	record Settings(long maxMessageSize, Duration closeTimeout, TransportEvents events, ReadGate gate,
-			java.util.function.Consumer<DeferredCloseWriter> writerReady, boolean tcpNoDelay, boolean coalesceSends) {
+	record Settings(long maxMessageSize, TyrusConnection connection, ReadGate gate, boolean tcpNoDelay,
+			boolean coalesceSends) {
 	}
 
 	private record GuardedEngine(ClientEngine delegate, Settings settings) implements ClientEngine {
@@ -75,11 +72,9 @@ public final class GuardedClientContainer implements ClientContainer {
 				SharedTransport.delaySmallWrites(writer);
 			}
 			OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
-					System::nanoTime, this.settings.events()::heldFramesFailed);
-			DeferredCloseWriter guardedWriter = new DeferredCloseWriter(frames, this.settings.closeTimeout(),
-					this.settings.events());
-			this.settings.writerReady().accept(guardedWriter);
-			ClientUpgradeInfo info = this.delegate.processResponse(response, guardedWriter, closeListener);
+					System::nanoTime, this.settings.connection()::failed);
+			this.settings.connection().writerReady(frames);
+			ClientUpgradeInfo info = this.delegate.processResponse(response, frames, closeListener);
 			return new GuardedUpgradeInfo(info, this.settings);
 		}
 
@@ -102,8 +97,8 @@ public final class GuardedClientContainer implements ClientContainer {
 		public Connection createConnection() {
 			Connection connection = this.delegate.createConnection();
 			return (connection != null) ? new GuardedConnection(connection,
-					new InboundFrameGuard(connection.getReadHandler(), this.settings.maxMessageSize(),
-							this.settings.events(), this.settings.gate(), TransportIOStrategy::currentRead))
+					new FrameReadHandler(this.settings.maxMessageSize(), this.settings.connection(),
+							this.settings.gate(), TransportIOStrategy::currentRead))
 					: null;
 		}
 

@@ -6,7 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Counts the received messages and bytes that listeners have not handled yet and applies the
  * {@link InboundLimits}. Under {@link InboundLimits.OverflowPolicy#BLOCK} reading stops when they are reached: on a
- * selector thread, which must not wait, the {@link InboundFrameGuard} suspends reading the connection (this class
+ * selector thread, which must not wait, the {@link FrameReadHandler} suspends reading the connection (this class
  * is its {@link ReadGate}); on a worker thread (inline delivery), the receiving thread waits. Either resumes only
  * once the backlog has drained to half of the limits, so that reading resumes in batches rather than with a
  * hand-off per message.
@@ -35,7 +35,7 @@ final class InboundQueue implements ReadGate {
 	 * Admits one message: at once if within the limits, otherwise after waiting (BLOCK) or not at all (FAIL).
 	 * @param size the message's size in bytes
 	 * @param mayWait whether this thread may wait; if not, a message beyond the limits is admitted under BLOCK
-	 * (the frame guard stops reading before the next one)
+	 * (the read handler stops reading before the next one)
 	 * @return whether the message was admitted; {@code false} only under FAIL
 	 */
 	boolean admit(long size, boolean mayWait) {

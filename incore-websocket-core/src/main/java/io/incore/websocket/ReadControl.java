@@ -1,7 +1,7 @@
 package io.incore.websocket;
 
 /**
- * Controls the reads of one connection from its socket, for the {@link InboundFrameGuard}.
+ * Controls the reads of one connection from its socket, for the {@link FrameReadHandler}.
  */
 interface ReadControl {
 

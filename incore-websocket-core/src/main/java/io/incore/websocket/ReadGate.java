@@ -1,7 +1,7 @@
 package io.incore.websocket;
 
 /**
- * Tells the {@link InboundFrameGuard} when listeners have fallen behind, so that it stops reading.
+ * Tells the {@link FrameReadHandler} when listeners have fallen behind, so that it stops reading.
  */
 interface ReadGate {
 

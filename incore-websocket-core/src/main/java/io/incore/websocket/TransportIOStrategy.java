@@ -23,8 +23,8 @@ import org.glassfish.grizzly.threadpool.Threads;
  * (Grizzly's same-thread strategy). That is every connection of this library with default delivery, marked when its
  * handshake succeeds: default delivery already moves every received message to its object's event context, so no
  * user code runs there, and one thread hand-off per read is saved (measured in BENCHMARKS.md). Because a selector
- * thread must never wait, the frame guard suspends reading a connection whose listeners fell behind
- * ({@link InboundFrameGuard}) instead of blocking the thread.
+ * thread must never wait, the read handler suspends reading a connection whose listeners fell behind
+ * ({@link FrameReadHandler}) instead of blocking the thread.
  * <p>
  * Every other connection keeps Grizzly's worker-thread strategy: those with inline delivery, whose listeners run on
  * the reading thread and may block, or send with a blocking write that only the selector thread could complete;
@@ -77,7 +77,7 @@ final class TransportIOStrategy implements IOStrategy {
 	}
 
 	/**
-	 * Moves a connection's future reads to the selector thread; only for connections whose frame guard gates
+	 * Moves a connection's future reads to the selector thread; only for connections whose read handler gates
 	 * them and whose received messages go to an event context.
 	 */
 	static void readOnSelector(Connection<?> connection) {

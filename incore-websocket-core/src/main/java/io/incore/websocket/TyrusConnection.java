@@ -3,30 +3,44 @@ package io.incore.websocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
+import io.incore.websocket.internal.frame.FrameEncoder;
+import io.incore.websocket.internal.frame.FrameReader;
+import io.incore.websocket.internal.frame.MaskingKeys;
+import io.incore.websocket.internal.frame.Rfc6455;
+import io.incore.websocket.internal.session.CloseHandshake;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
+import org.glassfish.tyrus.spi.CompletionHandler;
+
 /**
- * One connection attempt on Tyrus and, once the handshake succeeded, the connection it became. Forwards every
- * Tyrus callback and every guard event to its {@link Listener}.
+ * One connection attempt and, once Tyrus' handshake succeeded, the connection it became. Tyrus only runs the
+ * opening handshake; every byte after it is read by the connection's {@link FrameReader} (through its
+ * {@link FrameReadHandler}) and every frame is written here, through the connection's {@link OutgoingFrames}.
  * <p>
- * Messages and pings are encoded here ({@link ClientFrames}) and handed to the connection's {@link OutgoingFrames},
- * each frame whole, so frames never interleave with each other or with the pongs and the close frame Tyrus
- * writes. Tyrus' own send path encodes and masks byte by byte and restarts an idle timer per message, and was
- * half of a sending thread's work. Nothing is sent once the close handshake started, and a send returns once its
- * frame is written to the socket, or at once if the frame was held to leave together with the next ones, of which
- * a connection holds a bounded amount; either way a server that reads slowly holds senders up rather than making a
- * queue grow.
+ * The close handshake is the {@link CloseHandshake}'s transitions, applied under the send lock; the callbacks to the
+ * {@link Listener} happen outside it. The connection ends for the application exactly once, reported through
+ * {@link Listener#closed}. It has one timer at a time: the close timeout, the bound on how long an answer due to
+ * the server may wait for listeners, or the wait for the server to close TCP; whichever is set is cancelled when
+ * TCP ends, so none outlives the connection.
+ * <p>
+ * A send returns once its frame is written to the socket, or at once if the frame was held to leave together with
+ * the next ones, of which a connection holds a bounded amount; either way a server that reads slowly holds senders
+ * up rather than making a queue grow. Pongs and close frames are written without waiting, as they may be written on
+ * a selector thread.
  */
-final class TyrusConnection extends Endpoint implements TransportEvents {
+final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 
 	/**
-	 * Receives the events of one connection, on the transport's threads.
+	 * Receives the events of one connection, on the transport's threads, in the order of the byte stream.
 	 */
 	interface Listener {
 
@@ -41,125 +55,314 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 
 		void binaryReceived(byte[] message);
 
-		void pongReceived(ByteBuffer payload);
+		void pongReceived(byte[] payload);
 
-		/** Tyrus considers the session closed: after a close frame either way, or a broken connection. */
+		/**
+		 * The server started the close handshake; {@link TyrusConnection#answerClose()} is to be called once the
+		 * messages before it were delivered (it is called anyway after the close timeout).
+		 */
+		void closeReceived(int code, String reason);
+
+		/**
+		 * The server broke the protocol; {@link TyrusConnection#fail()} is to be called once the messages before it
+		 * were delivered (it is called anyway after the close timeout).
+		 */
+		void protocolViolated(int closeCode, String description);
+
+		/**
+		 * The connection ended; called once.
+		 * @param code the code the application is told, see {@link CloseHandshake#code()}
+		 * @param reason the reason that goes with it
+		 */
 		void closed(int code, String reason);
 
+		/** The handshake or the transport failed. */
 		void failed(Throwable failure);
-
-		void messageTooBig(long announcedSize, long maxMessageSize);
-
-		void closeFrameReceived(int code, String reason);
-
-		/** The TCP connection is gone. */
-		void transportClosed();
 
 	}
 
+	/** How long TCP is left for the server to close once the close handshake is over, at most. */
+	static final Duration SERVER_TCP_CLOSE_WAIT = Duration.ofSeconds(1);
+
 	private final Listener listener;
+
+	private final Duration closeTimeout;
+
+	private final ScheduledExecutorService scheduler;
 
 	private final Object sendLock = new Object();
 
 	private final MaskingKeys maskingKeys = new MaskingKeys();
 
-	private boolean closing;
+	private final CloseHandshake handshake = new CloseHandshake();
 
-	private volatile Session session;
+	private ScheduledFuture<?> timer;
 
-	private volatile DeferredCloseWriter writer;
+	private volatile OutgoingFrames frames;
 
 	private volatile boolean abandoned;
 
-	TyrusConnection(Listener listener) {
+	TyrusConnection(Listener listener, Duration closeTimeout, ScheduledExecutorService scheduler) {
 		this.listener = listener;
+		this.closeTimeout = closeTimeout;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Takes the connection's writer, before Tyrus opens the session, so that it is there for a listener that
+	 * sends as soon as the connection opened.
+	 */
+	void writerReady(OutgoingFrames writer) {
+		this.frames = writer;
 	}
 
 	@Override
 	public void onOpen(Session session, EndpointConfig config) {
-		this.session = session;
 		if (this.abandoned) {
-			close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+			terminate(Rfc6455.CLOSE_NORMAL, "");
 			return;
 		}
-		session.addMessageHandler(String.class,
-				(MessageHandler.Whole<String>) (text) -> this.listener.textReceived(text, Utf8.encodedLength(text)));
-		session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this.listener::binaryReceived);
-		session.addMessageHandler(PongMessage.class,
-				(MessageHandler.Whole<PongMessage>) (pong) -> this.listener.pongReceived(pong.getApplicationData()));
 		this.listener.opened(this, session.getNegotiatedSubprotocol());
 	}
 
+	/**
+	 * Tyrus reports that the TCP connection is gone: Tyrus reads no frame, so it has no other reason to close.
+	 */
 	@Override
 	public void onClose(Session session, CloseReason closeReason) {
-		this.listener.closed(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+		transportEnded();
 	}
 
 	@Override
 	public void onError(Session session, Throwable failure) {
-		this.listener.failed(failure);
+		failed(failure);
 	}
 
 	/**
-	 * Forwards a message the frame guard read, under the rules Tyrus applies to those it reads: nothing once the
-	 * session is closed, and a failing listener is reported as an error.
+	 * Reports a failure of the handshake or the transport, e.g. of writing frames that were held to leave together,
+	 * whose senders had returned already.
 	 */
+	void failed(Throwable failure) {
+		this.listener.failed(failure);
+	}
+
 	@Override
-	public void textReceived(String message, int encodedLength) {
-		if (isOpen()) {
-			try {
-				this.listener.textReceived(message, encodedLength);
-			}
-			catch (RuntimeException ex) {
-				this.listener.failed(ex);
-			}
-		}
+	public void textReceived(String text, int encodedLength) {
+		this.listener.textReceived(text, encodedLength);
 	}
 
 	@Override
 	public void binaryReceived(byte[] message) {
-		if (isOpen()) {
-			try {
-				this.listener.binaryReceived(message);
-			}
-			catch (RuntimeException ex) {
-				this.listener.failed(ex);
+		this.listener.binaryReceived(message);
+	}
+
+	@Override
+	public void pingReceived(byte[] payload) {
+		synchronized (this.sendLock) {
+			if (this.handshake.canSend()) {
+				this.frames.send(encode(Rfc6455.OPCODE_PONG, payload));
 			}
 		}
 	}
 
-	private boolean isOpen() {
-		Session current = this.session;
-		return current != null && current.isOpen();
+	@Override
+	public void pongReceived(byte[] payload) {
+		this.listener.pongReceived(payload);
 	}
 
 	@Override
-	public void messageTooBig(long announcedSize, long maxMessageSize) {
-		this.listener.messageTooBig(announcedSize, maxMessageSize);
-	}
-
-	@Override
-	public void closeFrameReceived(int code, String reason) {
-		closing();
-		this.listener.closeFrameReceived(code, reason);
-		DeferredCloseWriter current = this.writer;
-		if (current != null) {
-			current.peerClosed();
+	public void closeReceived(int code, String reason) {
+		boolean ended;
+		synchronized (this.sendLock) {
+			ended = this.handshake.closeReceived(code, reason);
+			if (!ended) {
+				schedule(this::answerClose);
+			}
+		}
+		if (ended) {
+			endTransport(null);
+			reportClosed();
+		}
+		else {
+			this.listener.closeReceived(code, reason);
 		}
 	}
 
 	@Override
-	public void transportClosed() {
-		this.listener.transportClosed();
+	public void protocolViolated(int closeCode, String description) {
+		boolean ended;
+		synchronized (this.sendLock) {
+			ended = this.handshake.violated(closeCode, description);
+			if (!ended) {
+				schedule(this::fail);
+			}
+		}
+		this.listener.protocolViolated(closeCode, description);
+		if (ended) {
+			endTransport(null);
+			reportClosed();
+		}
 	}
 
-	@Override
-	public void heldFramesFailed(Throwable failure) {
-		this.listener.failed(failure);
+	/**
+	 * Answers the server's close frame with its code, then closes TCP; does nothing unless an answer is due.
+	 */
+	void answerClose() {
+		closeWith(this.handshake::answer, "");
 	}
 
-	void writerReady(DeferredCloseWriter writer) {
-		this.writer = writer;
+	/**
+	 * Sends the close frame that fails the connection after a protocol violation, then closes TCP; does nothing
+	 * unless one is due.
+	 */
+	void fail() {
+		closeWith(this.handshake::fail, null);
+	}
+
+	/**
+	 * Sends our last close frame and reports the connection closed at once. TCP is left for the server to close, as
+	 * RFC 6455 section 7.1.1 asks, for at most {@link #SERVER_TCP_CLOSE_WAIT}: closing it while the server's
+	 * bytes are still unread would reset the connection, and a reset can destroy our close frame before the server
+	 * has read it. Whatever arrives meanwhile is discarded.
+	 */
+	private void closeWith(IntSupplier transition, String reason) {
+		ByteBuffer closeFrame;
+		synchronized (this.sendLock) {
+			int code = transition.getAsInt();
+			if (code < 0) {
+				return;
+			}
+			closeFrame = encodeClose(code, (reason != null) ? reason : this.handshake.reason());
+			cancelTimer();
+			writeControl(closeFrame, null);
+			long wait = Math.min(this.closeTimeout.toNanos(), SERVER_TCP_CLOSE_WAIT.toNanos());
+			this.timer = this.scheduler.schedule(() -> endTransport(null), wait, TimeUnit.NANOSECONDS);
+		}
+		this.listener.closed(this.handshake.code(), this.handshake.reason());
+	}
+
+	/**
+	 * Starts the close handshake; never throws. The TCP connection closes once the server answered, or after
+	 * the close timeout.
+	 */
+	void close(int code, String reason) {
+		synchronized (this.sendLock) {
+			if (this.frames == null || !this.handshake.closeRequested()) {
+				return;
+			}
+			writeControl(encodeClose(code, reason), null);
+			schedule(this::closeTimedOut);
+		}
+	}
+
+	private void closeTimedOut() {
+		boolean ended;
+		synchronized (this.sendLock) {
+			ended = this.handshake.timedOut();
+		}
+		if (ended) {
+			endTransport(null);
+			reportClosed();
+		}
+	}
+
+	/**
+	 * Gives the attempt up: a connection that opens later is dropped at once.
+	 */
+	void abandon() {
+		this.abandoned = true;
+		terminate(Rfc6455.CLOSE_NORMAL, "");
+	}
+
+	/**
+	 * Drops the connection without waiting for the server: sends a close frame if none was sent yet, then closes
+	 * TCP. Used once the attempt is no longer current, so nothing is reported.
+	 */
+	void terminate(int code, String reason) {
+		this.abandoned = true;
+		ByteBuffer closeFrame;
+		synchronized (this.sendLock) {
+			if (this.frames == null) {
+				return;
+			}
+			closeFrame = this.handshake.canSend() ? encodeClose(code, reason) : null;
+			this.handshake.transportEnded();
+			cancelTimer();
+		}
+		endTransport(closeFrame);
+	}
+
+	private void transportEnded() {
+		boolean ended;
+		synchronized (this.sendLock) {
+			cancelTimer();
+			ended = this.handshake.transportEnded();
+		}
+		if (ended) {
+			endTransport(null);
+			reportClosed();
+		}
+	}
+
+	private void reportClosed() {
+		synchronized (this.sendLock) {
+			cancelTimer();
+		}
+		this.listener.closed(this.handshake.code(), this.handshake.reason());
+	}
+
+	/**
+	 * Writes the last frame, if any, after everything held, and closes TCP once it is written.
+	 */
+	private void endTransport(ByteBuffer lastFrame) {
+		OutgoingFrames writer = this.frames;
+		if (writer == null) {
+			return;
+		}
+		if (lastFrame == null) {
+			closeQuietly(writer);
+			return;
+		}
+		writeControl(lastFrame, () -> closeQuietly(writer));
+	}
+
+	private void writeControl(ByteBuffer frame, Runnable afterwards) {
+		this.frames.write(frame, new CompletionHandler<>() {
+
+			@Override
+			public void completed(ByteBuffer result) {
+				if (afterwards != null) {
+					afterwards.run();
+				}
+			}
+
+			@Override
+			public void failed(Throwable failure) {
+				closeQuietly(TyrusConnection.this.frames);
+			}
+
+		});
+	}
+
+	private static void closeQuietly(OutgoingFrames writer) {
+		try {
+			writer.close();
+		}
+		catch (IOException ex) {
+			// The connection is gone either way; Tyrus reports the end.
+		}
+	}
+
+	private void schedule(Runnable task) {
+		cancelTimer();
+		this.timer = this.scheduler.schedule(task, this.closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	private void cancelTimer() {
+		if (this.timer != null) {
+			this.timer.cancel(false);
+			this.timer = null;
+		}
 	}
 
 	/**
@@ -167,8 +370,8 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	 * cannot be reached; for tests.
 	 */
 	Boolean tcpNoDelay() {
-		DeferredCloseWriter current = this.writer;
-		return (current != null) ? SharedTransport.tcpNoDelay(current.frames().transport()) : null;
+		OutgoingFrames current = this.frames;
+		return (current != null) ? SharedTransport.tcpNoDelay(current.transport()) : null;
 	}
 
 	/**
@@ -177,16 +380,16 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	 */
 	int sendText(String message) throws IOException {
 		byte[] payload = message.getBytes(StandardCharsets.UTF_8);
-		send(ClientFrames.OPCODE_TEXT, payload);
+		send(Rfc6455.OPCODE_TEXT, payload);
 		return payload.length;
 	}
 
 	void sendBinary(byte[] message) throws IOException {
-		send(ClientFrames.OPCODE_BINARY, message);
+		send(Rfc6455.OPCODE_BINARY, message);
 	}
 
 	void sendPing(byte[] payload) throws IOException {
-		send(ClientFrames.OPCODE_PING, payload);
+		send(Rfc6455.OPCODE_PING, payload);
 	}
 
 	/**
@@ -196,56 +399,20 @@ final class TyrusConnection extends Endpoint implements TransportEvents {
 	private void send(int opcode, byte[] payload) throws IOException {
 		OutgoingFrames.Sent sent;
 		synchronized (this.sendLock) {
-			if (this.closing || !isOpen()) {
+			if (this.frames == null || !this.handshake.canSend()) {
 				throw new IOException("The connection is closing; nothing more can be sent on it");
 			}
-			sent = this.writer.frames().send(ClientFrames.encode(opcode, payload, this.maskingKeys.next()));
+			sent = this.frames.send(encode(opcode, payload));
 		}
 		sent.await();
 	}
 
-	private void closing() {
-		synchronized (this.sendLock) {
-			this.closing = true;
-		}
+	private ByteBuffer encode(int opcode, byte[] payload) {
+		return FrameEncoder.encode(opcode, payload, this.maskingKeys.next());
 	}
 
-	/**
-	 * Gives the attempt up: a connection that opens later is closed at once.
-	 */
-	void abandon() {
-		this.abandoned = true;
-		close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
-	}
-
-	/**
-	 * Drops a connection whose peer stopped answering: sends a close frame but does not wait for the answer.
-	 */
-	void terminate(CloseReason.CloseCode code, String reason) {
-		this.abandoned = true;
-		DeferredCloseWriter current = this.writer;
-		if (current != null) {
-			current.closeWithoutWaiting();
-		}
-		close(code, reason);
-	}
-
-	/**
-	 * Starts the close handshake; never throws. The TCP connection closes once the server answered, or after
-	 * the close timeout.
-	 */
-	void close(CloseReason.CloseCode code, String reason) {
-		Session current = this.session;
-		if (current == null || !current.isOpen()) {
-			return;
-		}
-		closing();
-		try {
-			current.close(new CloseReason(code, reason));
-		}
-		catch (IOException | RuntimeException ex) {
-			this.listener.failed(ex);
-		}
+	private ByteBuffer encodeClose(int code, String reason) {
+		return FrameEncoder.encodeClose(code, reason, this.maskingKeys.next());
 	}
 
 }

@@ -27,14 +27,12 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * A Tyrus {@link ClientManager} holds its settings in one mutable map that every connection copies. Managers are
  * therefore never changed after creation, and all WebSockets whose transport settings are equal share one (a
  * manager costs a few kilobytes and a component lookup): one for {@code ws://} and one for {@code wss://} per
- * distinct combination of handshake timeout, maximum message size, TLS context and host-name verification.
+ * distinct combination of handshake timeout, TLS context and host-name verification.
  * Request headers and subprotocols are per connection and do not take part.
  */
 final class TyrusConnector {
 
 	private static final int TYRUS_IDLE_TIMEOUT_SECONDS = 60;
-
-	private static final int FRAME_HEADER_BYTES = 14;
 
 	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
 
@@ -53,8 +51,6 @@ final class TyrusConnector {
 		properties.put(GrizzlyClientProperties.SELECTOR_THREAD_POOL_CONFIG, SharedTransport.SELECTOR_POOL);
 		properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG, SharedTransport.WORKER_POOL);
 		properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
-		properties.put(ClientProperties.INCOMING_BUFFER_SIZE,
-				(int) Math.min(Integer.MAX_VALUE, key.maxMessageSize() + FRAME_HEADER_BYTES));
 		if (key.sslContext() != null) {
 			properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls(key));
 		}
@@ -65,8 +61,8 @@ final class TyrusConnector {
 		boolean secure = "wss".equals(uri.getScheme());
 		SSLContext context = !secure ? null
 				: (this.options.sslContext() != null) ? this.options.sslContext() : SSLContext.getDefault();
-		ManagerKey key = new ManagerKey(this.options.handshakeTimeout().toMillis(), this.options.maxMessageSize(),
-				context, secure && this.options.verifyHostname());
+		ManagerKey key = new ManagerKey(this.options.handshakeTimeout().toMillis(), context,
+				secure && this.options.verifyHostname());
 		return managers.computeIfAbsent(key, TyrusConnector::createManager);
 	}
 
@@ -83,8 +79,7 @@ final class TyrusConnector {
 	 * The transport settings that distinguish one shared manager from another; the TLS context is compared by
 	 * identity, and is {@code null} for {@code ws://}.
 	 */
-	private record ManagerKey(long handshakeMillis, long maxMessageSize, SSLContext sslContext,
-			boolean verifyHostname) {
+	private record ManagerKey(long handshakeMillis, SSLContext sslContext, boolean verifyHostname) {
 	}
 
 	/**
@@ -92,15 +87,15 @@ final class TyrusConnector {
 	 * @param gate when to stop reading, or {@code null} for inline delivery
 	 */
 	TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, TyrusConnection.Listener listener) {
-		TyrusConnection connection = new TyrusConnection(listener);
+		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(),
+				SharedExecutors.scheduler());
 		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
 			.preferredSubprotocols(subProtocol.isEmpty() ? List.of() : List.of(subProtocol))
 			.configurator(new HeaderConfigurator(this.options.headers()))
 			.build();
 		config.getUserProperties()
 			.put(GuardedClientContainer.SETTINGS, new GuardedClientContainer.Settings(this.options.maxMessageSize(),
-					this.options.closeTimeout(), connection, gate, connection::writerReady, this.options.tcpNoDelay(),
-					this.options.coalesceSends()));
+					connection, gate, this.options.tcpNoDelay(), this.options.coalesceSends()));
 		SharedExecutors.connector().execute(() -> {
 			try {
 				managerFor(uri).connectToServer(connection, config, uri);

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.websocket.CloseReason;
+import io.incore.websocket.internal.frame.Rfc6455;
 
 /**
  * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server, on the Tyrus client.
@@ -46,9 +46,6 @@ public class WebSocket extends IoDevice {
 
 	/** The close code sent by {@link #disconnectFromHost()}: 1000, normal closure. */
 	public static final int NORMAL_CLOSURE = 1000;
-
-	/** How much longer than the close timeout the object waits for the transport before it declares it closed. */
-	private static final long CLOSE_TIMEOUT_GRACE_MILLIS = 1000;
 
 	private static final System.Logger logger = System.getLogger(WebSocket.class.getName());
 
@@ -433,7 +430,7 @@ public class WebSocket extends IoDevice {
 					finishClosed();
 					attempt.connection.abandon();
 				}
-				case Open -> attempt.beginClose(CloseReason.CloseCodes.getCloseCode(code), Objects.requireNonNull(reason));
+				case Open -> attempt.beginClose(code, Objects.requireNonNull(reason));
 				case Closing, Closed -> {
 				}
 			}
@@ -698,17 +695,15 @@ public class WebSocket extends IoDevice {
 
 		private TyrusConnection connection;
 
-		private ScheduledFuture<?> closeTimeout;
-
 		private ScheduledFuture<?> heartbeat;
 
 		private volatile long lastPongFor;
 
-		private int peerCloseCode = -1;
+		/** Set once listeners fell behind with the inbound policy FAIL: nothing more is delivered. */
+		private volatile boolean overflowed;
 
-		private String peerCloseReason = "";
-
-		private boolean overflowReported;
+		/** Set once the server broke the protocol, which was reported as the error of this connection. */
+		private boolean violated;
 
 		private final long startedAtNanos = System.nanoTime();
 
@@ -753,6 +748,9 @@ public class WebSocket extends IoDevice {
 
 		@Override
 		public void textReceived(String message, long encodedLength) {
+			if (this.overflowed) {
+				return;
+			}
 			WebSocket.this.statistics.textMessagesReceived.increment();
 			WebSocket.this.statistics.textBytesReceived.add(encodedLength);
 			long size = 2L * message.length();
@@ -790,6 +788,9 @@ public class WebSocket extends IoDevice {
 
 		@Override
 		public void binaryReceived(byte[] message) {
+			if (this.overflowed) {
+				return;
+			}
 			WebSocket.this.statistics.binaryMessagesReceived.increment();
 			WebSocket.this.statistics.binaryBytesReceived.add(message.length);
 			long size = message.length;
@@ -808,7 +809,7 @@ public class WebSocket extends IoDevice {
 
 		/**
 		 * Waits, outside the object's lock, until listeners have room for a message (BLOCK; only on a worker
-		 * thread, since a selector thread's reads are gated by the frame guard instead), or fails the connection
+		 * thread, since a selector thread's reads are gated by the read handler instead), or fails the connection
 		 * (FAIL).
 		 */
 		private boolean admit(long size) {
@@ -816,13 +817,13 @@ public class WebSocket extends IoDevice {
 				return true;
 			}
 			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() == State.Open && !this.overflowReported) {
-					this.overflowReported = true;
+				if (isCurrent() && getState() == State.Open && !this.overflowed) {
+					this.overflowed = true;
 					InboundLimits limits = WebSocket.this.options.inbound();
 					report(TransportFailure.socket(IpSocketError.SocketResourceError, "Listeners of " + this.target
 							+ " fell behind: more than " + limits.maxMessages() + " messages or " + limits.maxBytes()
 							+ " bytes waiting; closed with 1008 as the inbound policy FAIL says"));
-					beginClose(CloseReason.CloseCodes.VIOLATED_POLICY, "Client could not keep up");
+					beginClose(Rfc6455.CLOSE_POLICY_VIOLATION, "Client could not keep up");
 				}
 			}
 			return false;
@@ -836,64 +837,54 @@ public class WebSocket extends IoDevice {
 		}
 
 		@Override
-		public void pongReceived(ByteBuffer payload) {
-			if (payload.remaining() == Long.BYTES) {
-				long sent = payload.getLong(payload.position());
+		public void pongReceived(byte[] payload) {
+			if (payload.length == Long.BYTES) {
+				long sent = ByteBuffer.wrap(payload).getLong();
 				WebSocket.this.lastRoundTripNanos = System.nanoTime() - sent;
 				this.lastPongFor = sent;
 			}
 		}
 
+		/**
+		 * Answers the server's close frame once the listeners of the messages before it have run (they run on this
+		 * object's event context, in order), so that what they send in reply leaves before the answer.
+		 */
 		@Override
-		public void messageTooBig(long announcedSize, long maxMessageSize) {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() == State.Open) {
-					report(TransportFailure.socket(IpSocketError.DatagramTooLargeError,
-							"A message of " + announcedSize + " bytes from " + this.target
-									+ " exceeds the maximum message size of " + maxMessageSize
-									+ " bytes; closed with 1009"));
-					beginClose(CloseReason.CloseCodes.TOO_BIG, "Message too big");
-				}
-			}
+		public void closeReceived(int code, String reason) {
+			TyrusConnection answering = this.connection;
+			eventContext().execute(answering::answerClose);
 		}
 
+		/**
+		 * Reports the violation at once, so that its error is there before anything the listeners of earlier
+		 * messages do, and fails the connection once those listeners have run.
+		 */
 		@Override
-		public void closeFrameReceived(int code, String reason) {
+		public void protocolViolated(int closeCode, String description) {
 			synchronized (WebSocket.this.lock) {
-				this.peerCloseCode = code;
-				this.peerCloseReason = reason;
+				if (isCurrent() && getState() != State.Closed) {
+					this.violated = true;
+					report(TransportFailure.socket((closeCode == Rfc6455.CLOSE_TOO_BIG)
+							? IpSocketError.DatagramTooLargeError : IpSocketError.NetworkError,
+							description + " (" + this.target + "); the connection was failed with " + closeCode));
+				}
 			}
+			TyrusConnection failing = this.connection;
+			eventContext().execute(failing::fail);
 		}
 
 		@Override
 		public void closed(int code, String reason) {
 			synchronized (WebSocket.this.lock) {
-				if (!isCurrent() || getState() == State.Closing) {
+				if (!isCurrent()) {
 					return;
 				}
-				boolean byPeer = this.peerCloseCode != -1;
-				recordClose(byPeer ? this.peerCloseCode : code, byPeer ? this.peerCloseReason : reason);
-				if (getState() == State.Open && code == CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()) {
+				recordClose(code, reason);
+				if (getState() == State.Open && code == Rfc6455.CLOSE_ABNORMAL && !this.violated) {
 					report(TransportFailure.socket(IpSocketError.RemoteHostClosedError,
 							"The connection to " + this.target + " was closed without a close handshake"));
 				}
-				else if (getState() == State.Open && !byPeer) {
-					report(TransportFailure.socket(IpSocketError.NetworkError, "The connection to " + this.target
-							+ " was closed by the client with " + code + " (" + reason + ") after invalid data from"
-							+ " the server"));
-				}
 				finishClosed();
-			}
-		}
-
-		@Override
-		public void transportClosed() {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() == State.Closing) {
-					recordClose((this.peerCloseCode != -1) ? this.peerCloseCode
-							: CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), this.peerCloseReason);
-					finishClosed();
-				}
 			}
 		}
 
@@ -920,24 +911,11 @@ public class WebSocket extends IoDevice {
 		 * Starts the close handshake; the state is {@code Closing} until the server answered or the close timeout
 		 * passed.
 		 */
-		void beginClose(CloseReason.CloseCode code, String reason) {
+		void beginClose(int code, String reason) {
 			WebSocket.this.state.set(State.Closing);
 			stopHeartbeat();
-			long timeout = WebSocket.this.options.closeTimeout().toMillis() + CLOSE_TIMEOUT_GRACE_MILLIS;
-			this.closeTimeout = SharedExecutors.scheduler().schedule(this::closeTimedOut, timeout,
-					TimeUnit.MILLISECONDS);
 			TyrusConnection closing = this.connection;
 			SharedExecutors.connector().execute(() -> closing.close(code, reason));
-		}
-
-		private void closeTimedOut() {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() == State.Closing) {
-					recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "");
-					finishClosed();
-					terminate(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
-				}
-			}
 		}
 
 		private void startHeartbeat() {
@@ -974,9 +952,9 @@ public class WebSocket extends IoDevice {
 				report(TransportFailure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target
 						+ " within " + WebSocket.this.options.heartbeat().timeout().toMillis()
 						+ " ms; the connection is considered dead and was dropped"));
-				recordClose(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "Heartbeat timeout");
+				recordClose(Rfc6455.CLOSE_ABNORMAL, "Heartbeat timeout");
 				finishClosed();
-				terminate(CloseReason.CloseCodes.GOING_AWAY, "Heartbeat timeout");
+				terminate(Rfc6455.CLOSE_GOING_AWAY, "Heartbeat timeout");
 			}
 		}
 
@@ -984,7 +962,7 @@ public class WebSocket extends IoDevice {
 		 * Drops the connection without waiting for the peer, off the object's lock: Tyrus calls back
 		 * synchronously, and by now this attempt is no longer current, so those callbacks change nothing.
 		 */
-		private void terminate(CloseReason.CloseCode code, String reason) {
+		private void terminate(int code, String reason) {
 			TyrusConnection dropped = this.connection;
 			SharedExecutors.connector().execute(() -> dropped.terminate(code, reason));
 		}
@@ -998,9 +976,6 @@ public class WebSocket extends IoDevice {
 
 		void stopTimers() {
 			stopHeartbeat();
-			if (this.closeTimeout != null) {
-				this.closeTimeout.cancel(false);
-			}
 		}
 
 	}

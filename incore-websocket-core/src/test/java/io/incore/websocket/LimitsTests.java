@@ -128,9 +128,18 @@ class LimitsTests {
 	void withPolicyFailAListenerThatFallsBehindClosesTheConnectionWith1008() throws InterruptedException {
 		InboundLimits limits = new InboundLimits(100, 1024 * 1024, InboundLimits.OverflowPolicy.FAIL);
 		SignalRecorder recorder = connect(WebSocketOptions.builder().inbound(limits).build(), server.url("/echo"));
-		this.socket.textMessageReceived.connect((message) -> spin(100_000));
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.socket.textMessageReceived.connect((message) -> {
+			seen.add(message);
+			spin(100_000);
+		});
+		this.socket.errorOccurred.connect(() -> seen.add("error"));
 		this.socket.sendTextMessage("burst:" + BURST);
 		recorder.awaitSignal("disconnected");
+		assertThat(seen).as("nothing is delivered after the overflow").endsWith("error");
+		List<String> delivered = seen.subList(0, seen.size() - 1);
+		assertThat(delivered).as("the messages before the overflow, in order and without a gap")
+			.isEqualTo(IntStream.range(0, delivered.size()).mapToObj(Integer::toString).toList());
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketResourceError);
 		assertThat(this.socket.getErrorString()).contains("fell behind").contains("1008");
 		assertThat(TestServer.closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(1008);

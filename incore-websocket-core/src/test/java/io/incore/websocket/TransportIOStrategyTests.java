@@ -3,7 +3,6 @@ package io.incore.websocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,7 +114,7 @@ class TransportIOStrategyTests {
 		}
 
 		@Override
-		public void pongReceived(ByteBuffer payload) {
+		public void pongReceived(byte[] payload) {
 		}
 
 		@Override
@@ -127,15 +126,11 @@ class TransportIOStrategyTests {
 		}
 
 		@Override
-		public void messageTooBig(long announcedSize, long maxMessageSize) {
+		public void closeReceived(int code, String reason) {
 		}
 
 		@Override
-		public void closeFrameReceived(int code, String reason) {
-		}
-
-		@Override
-		public void transportClosed() {
+		public void protocolViolated(int closeCode, String description) {
 		}
 
 	}

@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.frame;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  * from one {@link SecureRandom} shared by all connections, 32 at a time, so that its lock is taken once per 32
  * frames rather than per frame. Not thread-safe: a connection draws under its send lock.
  */
-final class MaskingKeys {
+public final class MaskingKeys {
 
 	private static final int BATCH = 32;
 
@@ -17,7 +17,11 @@ final class MaskingKeys {
 
 	private ByteBuffer keys;
 
-	int next() {
+	/**
+	 * Returns the next key.
+	 * @return the key
+	 */
+	public int next() {
 		if (this.keys == null || !this.keys.hasRemaining()) {
 			byte[] batch = new byte[BATCH * Integer.BYTES];
 			random.nextBytes(batch);

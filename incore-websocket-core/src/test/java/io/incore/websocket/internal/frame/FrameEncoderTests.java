@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.frame;
 
 import java.nio.ByteBuffer;
 import java.util.HashSet;
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The frames the client writes, decoded here as a server would.
  */
-class ClientFramesTests {
+class FrameEncoderTests {
 
 	@Test
 	void everyLengthEncodingCarriesTheMaskedPayload() {
@@ -21,7 +21,7 @@ class ClientFramesTests {
 			byte[] payload = new byte[length];
 			random.nextBytes(payload);
 			byte[] copy = payload.clone();
-			ByteBuffer frame = ClientFrames.encode(ClientFrames.OPCODE_BINARY, payload, 0x1A2B3C4D);
+			ByteBuffer frame = FrameEncoder.encode(Rfc6455.OPCODE_BINARY, payload, 0x1A2B3C4D);
 			assertThat(frame.get(0) & 0xFF).as("final binary frame").isEqualTo(0x82);
 			assertThat(frame.get(1) & 0x80).as("mask bit").isEqualTo(0x80);
 			assertThat(unmasked(frame)).as("payload of %d bytes", length).isEqualTo(copy);
@@ -31,16 +31,16 @@ class ClientFramesTests {
 
 	@Test
 	void usesTheShortestLengthEncoding() {
-		assertThat(ClientFrames.encode(ClientFrames.OPCODE_TEXT, new byte[125], 1).remaining()).isEqualTo(2 + 4 + 125);
-		assertThat(ClientFrames.encode(ClientFrames.OPCODE_TEXT, new byte[126], 1).remaining())
+		assertThat(FrameEncoder.encode(Rfc6455.OPCODE_TEXT, new byte[125], 1).remaining()).isEqualTo(2 + 4 + 125);
+		assertThat(FrameEncoder.encode(Rfc6455.OPCODE_TEXT, new byte[126], 1).remaining())
 			.isEqualTo(2 + 2 + 4 + 126);
-		assertThat(ClientFrames.encode(ClientFrames.OPCODE_TEXT, new byte[65_536], 1).remaining())
+		assertThat(FrameEncoder.encode(Rfc6455.OPCODE_TEXT, new byte[65_536], 1).remaining())
 			.isEqualTo(2 + 8 + 4 + 65_536);
 	}
 
 	@Test
 	void pingsAreFinalControlFrames() {
-		ByteBuffer frame = ClientFrames.encode(ClientFrames.OPCODE_PING, new byte[] { 1, 2, 3 }, 7);
+		ByteBuffer frame = FrameEncoder.encode(Rfc6455.OPCODE_PING, new byte[] { 1, 2, 3 }, 7);
 		assertThat(frame.get(0) & 0xFF).isEqualTo(0x89);
 		assertThat(unmasked(frame)).containsExactly(1, 2, 3);
 	}

@@ -1,0 +1,135 @@
+package io.incore.websocket;
+
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+
+import io.incore.websocket.internal.frame.FrameReader;
+
+import org.glassfish.tyrus.spi.ReadHandler;
+
+/**
+ * Hands every byte a connection receives after the opening handshake to its {@link FrameReader}; Tyrus' own
+ * frame parser never sees one.
+ * <p>
+ * When the connection is read on a selector thread ({@link TransportIOStrategy}), it also applies the
+ * {@link ReadGate}: after each message it asks the gate, and once the gate is full it pauses the reader, keeps the
+ * bytes read behind that message, suspends reading from the socket, and goes on when the gate has room again. So a
+ * listener that falls behind never makes a shared selector thread wait, and the backlog stays within the inbound
+ * limits (plus at most one message). Reads on worker threads are not gated here: those of connections with inline
+ * delivery, and the handshake's read, which may already carry the first messages; the reading thread waits in
+ * {@link InboundQueue#admit} instead.
+ * <p>
+ * Not thread-safe: Grizzly hands one connection's reads to one thread at a time, and resuming runs on that thread
+ * too.
+ */
+final class FrameReadHandler implements ReadHandler, FrameReader.Listener {
+
+	private final FrameReader reader;
+
+	private final FrameReader.Listener connection;
+
+	private final ReadGate gate;
+
+	private final Supplier<ReadControl> currentRead;
+
+	private ReadControl reads;
+
+	/** The bytes read behind the message that filled the gate, while reading is suspended. */
+	private ByteBuffer held;
+
+	/** Whether the current read stopped because the gate is full. */
+	private boolean paused;
+
+	/**
+	 * Creates the read handler of one connection.
+	 * @param maxMessageSize the largest message accepted
+	 * @param connection receives what is read
+	 * @param gate the gate to apply, or {@code null} for inline delivery, which is read on worker threads
+	 * @param currentRead the reads of the connection this thread is reading, or {@code null} if none
+	 */
+	FrameReadHandler(long maxMessageSize, FrameReader.Listener connection, ReadGate gate,
+			Supplier<ReadControl> currentRead) {
+		this.reader = new FrameReader(maxMessageSize, this);
+		this.connection = connection;
+		this.gate = gate;
+		this.currentRead = currentRead;
+	}
+
+	@Override
+	public void handle(ByteBuffer data) {
+		if (this.reads == null && this.gate != null) {
+			this.reads = this.currentRead.get();
+		}
+		if (this.held != null) {
+			this.held = append(this.held, data);
+			return;
+		}
+		readOrHold(data);
+	}
+
+	private void readOrHold(ByteBuffer data) {
+		this.paused = false;
+		this.reader.read(data);
+		if (this.paused && !this.reader.isDone()) {
+			this.held = ByteBuffer.allocate(data.remaining()).put(data).flip();
+			this.reads.suspend();
+			this.gate.whenRoom(() -> this.reads.onReadingThread(this::resume));
+		}
+		data.position(data.limit());
+	}
+
+	private void resume() {
+		ByteBuffer pending = this.held;
+		this.held = null;
+		readOrHold(pending);
+		if (this.held == null) {
+			this.reads.resume();
+		}
+	}
+
+	private static ByteBuffer append(ByteBuffer held, ByteBuffer data) {
+		ByteBuffer joined = ByteBuffer.allocate(held.remaining() + data.remaining());
+		joined.put(held).put(data).flip();
+		return joined;
+	}
+
+	@Override
+	public void textReceived(String text, int encodedLength) {
+		this.connection.textReceived(text, encodedLength);
+		pauseIfFull();
+	}
+
+	@Override
+	public void binaryReceived(byte[] message) {
+		this.connection.binaryReceived(message);
+		pauseIfFull();
+	}
+
+	private void pauseIfFull() {
+		if (this.reads != null && this.gate.isFull()) {
+			this.paused = true;
+			this.reader.pause();
+		}
+	}
+
+	@Override
+	public void pingReceived(byte[] payload) {
+		this.connection.pingReceived(payload);
+	}
+
+	@Override
+	public void pongReceived(byte[] payload) {
+		this.connection.pongReceived(payload);
+	}
+
+	@Override
+	public void closeReceived(int code, String reason) {
+		this.connection.closeReceived(code, reason);
+	}
+
+	@Override
+	public void protocolViolated(int closeCode, String description) {
+		this.connection.protocolViolated(closeCode, description);
+	}
+
+}

@@ -1,0 +1,322 @@
+package io.incore.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A server that breaks RFC 6455 or ends connections at awkward moments, over real sockets: what it receives from
+ * the client, and what the application is told. The close timeout is a minute wherever the client must not wait
+ * for it, so that a client that did wait fails the test's ten-second deadline.
+ */
+class ServerMisbehaviourTests {
+
+	private static final WebSocketOptions PATIENT = WebSocketOptions.builder()
+		.closeTimeout(Duration.ofMinutes(1))
+		.build();
+
+	private WebSocket socket;
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	private SignalRecorder connect(WebSocketOptions options, String url) {
+		this.socket = new WebSocket(null, options);
+		return SignalRecorder.connectedTo(this.socket, url);
+	}
+
+	@Test
+	void aMaskedFrameFromTheServerFailsTheConnectionWith1002() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			ByteArrayOutputStream frames = new ByteArrayOutputStream();
+			RawWebSocketServer.writeFrame(frames, 0x81, utf8("before"), false);
+			frames.writeBytes(new byte[] { (byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2 });
+			out.write(frames.toByteArray());
+			serverSaw.add(closeCodeFrom(in));
+			drain(in);
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1002);
+			assertThat(recorder.argumentsOf("textMessageReceived")).containsExactly("before");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1002);
+			assertThat(this.socket.getErrorString()).contains("masked frame").contains("1002");
+			assertThat(recorder.names()).containsSubsequence("textMessageReceived", "errorOccurred", "disconnected");
+		}
+	}
+
+	@Test
+	void aLengthWithItsTopBitSetIs1002AndDeliversNothing() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			out.write(new byte[] { (byte) 0x82, 127, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0 });
+			RawWebSocketServer.writeFrame(out, 0x81, utf8("after"), true);
+			serverSaw.add(closeCodeFrom(in));
+			drain(in);
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1002);
+			assertThat(recorder.names((name) -> name.endsWith("MessageReceived"))).isEmpty();
+			assertThat(this.socket.getCloseCode()).isEqualTo(1002);
+			assertThat(this.socket.getErrorString()).contains("most significant bit");
+		}
+	}
+
+	/**
+	 * The message and the close frame arrive in one write, so the close frame is read before any listener ran.
+	 */
+	@RepeatedTest(5)
+	void aListenerCanAnswerTheLastMessageBeforeTheServersCloseFrame() throws Exception {
+		BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			ByteArrayOutputStream frames = new ByteArrayOutputStream();
+			RawWebSocketServer.writeFrame(frames, 0x81, utf8("question"), false);
+			RawWebSocketServer.writeFrame(frames, 0x88, closePayload(1001, "bye"), false);
+			out.write(frames.toByteArray());
+			recordFramesUntilClose(in, serverSaw);
+			drain(in);
+		})) {
+			AtomicLong answered = new AtomicLong();
+			this.socket = new WebSocket(null, PATIENT);
+			this.socket.textMessageReceived.connect((text) -> answered.set(this.socket.sendTextMessage("answer")));
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(answered.get()).isEqualTo(6);
+			assertThat(List.of(serverSaw.poll(10, TimeUnit.SECONDS), serverSaw.poll(10, TimeUnit.SECONDS)))
+				.containsExactly("text:answer", "close:1001");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1001);
+			assertThat(this.socket.getCloseReason()).isEqualTo("bye");
+			assertThat(recorder.names()).doesNotContain("errorOccurred")
+				.containsSubsequence("textMessageReceived", "disconnected");
+		}
+	}
+
+	@RepeatedTest(5)
+	void aListenerCanAnswerTheLastMessageBeforeAViolationAndTheErrorStays() throws Exception {
+		BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			ByteArrayOutputStream frames = new ByteArrayOutputStream();
+			RawWebSocketServer.writeFrame(frames, 0x81, utf8("question"), false);
+			RawWebSocketServer.writeFrame(frames, 0xC1, utf8("compressed?"), false);
+			RawWebSocketServer.writeFrame(frames, 0x81, utf8("after"), false);
+			out.write(frames.toByteArray());
+			recordFramesUntilClose(in, serverSaw);
+			drain(in);
+		})) {
+			AtomicLong answered = new AtomicLong();
+			this.socket = new WebSocket(null, PATIENT);
+			this.socket.textMessageReceived.connect((text) -> answered.set(this.socket.sendTextMessage("answer")));
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(answered.get()).isEqualTo(6);
+			assertThat(List.of(serverSaw.poll(10, TimeUnit.SECONDS), serverSaw.poll(10, TimeUnit.SECONDS)))
+				.containsExactly("text:answer", "close:1002");
+			assertThat(recorder.argumentsOf("textMessageReceived")).containsExactly("question");
+			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.IpSocketError);
+			assertThat(this.socket.getErrorString()).contains("reserved bits");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1002);
+		}
+	}
+
+	@ParameterizedTest(name = "close code {0}")
+	@ValueSource(ints = { 0, 999, 1004, 1005, 1006, 1015, 2999, 5000 })
+	void aCloseFrameWithACodeAPeerMayNotSendIs1002(int code) throws Exception {
+		assertInvalidCloseFrame(closePayload(code, ""), 1002, "the code " + code);
+	}
+
+	@Test
+	void aCloseFrameWithAOneBytePayloadIs1002() throws Exception {
+		assertInvalidCloseFrame(new byte[] { 3 }, 1002, "one-byte payload");
+	}
+
+	@Test
+	void aCloseFrameWhoseReasonIsNotUtf8Is1007() throws Exception {
+		assertInvalidCloseFrame(new byte[] { 0x03, (byte) 0xE8, 'o', (byte) 0xC0, 'k' }, 1007, "not UTF-8");
+	}
+
+	private void assertInvalidCloseFrame(byte[] payload, int expectedCode, String violation) throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			RawWebSocketServer.writeFrame(out, 0x88, payload, true);
+			serverSaw.add(closeCodeFrom(in));
+			drain(in);
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(expectedCode);
+			assertThat(this.socket.getCloseCode()).isEqualTo(expectedCode);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.NetworkError);
+			assertThat(this.socket.getErrorString()).contains("close frame").contains(violation);
+		}
+	}
+
+	@Test
+	void anEmptyCloseFrameIsReportedAs1005AndAnsweredWith1000() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			RawWebSocketServer.writeFrame(out, 0x88, new byte[0], true);
+			serverSaw.add(closeCodeFrom(in));
+			drain(in);
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1000);
+			assertThat(this.socket.getCloseCode()).isEqualTo(1005);
+			assertThat(recorder.names()).doesNotContain("errorOccurred");
+		}
+	}
+
+	@Test
+	void aClaimOverTheMaximumSizeIs1009AndTheApplicationLearnsOfTheCloseAtOnce() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		CountDownLatch serverSawEnd = new CountDownLatch(1);
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			out.write(new byte[] { (byte) 0x82, 127, 0, 0, 1, 0, 0, 0, 0, 0 });
+			out.write(new byte[4096]);
+			serverSaw.add(closeCodeFrom(in));
+			RawWebSocketServer.writeFrame(out, 0x88, closePayload(1009, ""), true);
+			drain(in);
+			serverSawEnd.countDown();
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.maxMessageSize(1024)
+				.build(), raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1009);
+			assertThat(this.socket.getCloseCode()).isEqualTo(1009);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+				.containsExactly(IpSocketError.DatagramTooLargeError);
+			assertThat(serverSawEnd.await(10, TimeUnit.SECONDS)).as("the client dropped TCP in the end").isTrue();
+		}
+	}
+
+	@Test
+	void aServerThatDropsTcpRightAfterOur1009EndsTheConnectionAtOnce() throws Exception {
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			out.write(new byte[] { (byte) 0x82, 127, 0, 0, 1, 0, 0, 0, 0, 0 });
+			closeCodeFrom(in);
+			in.close();
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.maxMessageSize(1024)
+				.build(), raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1009);
+		}
+	}
+
+	@Test
+	void aServerThatDropsTcpWhileWeAreClosingEndsTheConnectionAtOnceAs1006() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			serverSaw.add(closeCodeFrom(in));
+			in.close();
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			this.socket.disconnectFromHost();
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closing);
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1000);
+			assertThat(this.socket.getCloseCode()).isEqualTo(1006);
+		}
+	}
+
+	@Test
+	void aServerThatKeepsTcpOpenAfterTheCloseHandshakeIsDropped() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		CountDownLatch serverSawEnd = new CountDownLatch(1);
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			RawWebSocketServer.writeFrame(out, 0x88, closePayload(4000, "done"), true);
+			serverSaw.add(closeCodeFrom(in));
+			drain(in);
+			serverSawEnd.countDown();
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(4000);
+			assertThat(this.socket.getCloseCode()).isEqualTo(4000);
+			assertThat(this.socket.getCloseReason()).isEqualTo("done");
+			assertThat(serverSawEnd.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void noTimerOutlivesAConnectionClosedByTheClient() throws Exception {
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			closeCodeFrom(in);
+			RawWebSocketServer.writeFrame(out, 0x88, closePayload(1000, ""), true);
+			drain(in);
+		})) {
+			SignalRecorder recorder = connect(PATIENT, raw.url());
+			this.socket.disconnectFromHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1000);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(ClientThreads.names()).noneMatch((name) -> name.contains("timer")));
+		}
+	}
+
+	private static void recordFramesUntilClose(DataInputStream in, BlockingQueue<String> frames) throws IOException {
+		RawWebSocketServer.Frame frame;
+		do {
+			frame = RawWebSocketServer.readFrame(in);
+			frames.add((frame.opcode() == 8) ? "close:" + frame.closeCode()
+					: "text:" + new String(frame.payload(), StandardCharsets.UTF_8));
+		}
+		while (frame.opcode() != 8);
+	}
+
+	private static int closeCodeFrom(DataInputStream in) throws IOException {
+		RawWebSocketServer.Frame frame;
+		do {
+			frame = RawWebSocketServer.readFrame(in);
+		}
+		while (frame.opcode() != 8);
+		return frame.closeCode();
+	}
+
+	/** Reads until the client closes TCP. */
+	private static void drain(DataInputStream in) throws IOException {
+		while (in.read() != -1) {
+			// discard
+		}
+	}
+
+	private static byte[] closePayload(int code, String reason) {
+		ByteArrayOutputStream payload = new ByteArrayOutputStream();
+		payload.write(code >>> 8);
+		payload.write(code);
+		payload.writeBytes(utf8(reason));
+		return payload.toByteArray();
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
