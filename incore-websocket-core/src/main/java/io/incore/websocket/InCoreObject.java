@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.incore.websocket.internal.concurrent.EventContext;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+
 /**
  * The InCore {@code Object}: the common base of every InCore object, with an {@code objectId}, a
  * {@code parent} and its children, the {@code completed()} signal and the JSON form of the object tree.

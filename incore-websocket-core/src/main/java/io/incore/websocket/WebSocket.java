@@ -1,18 +1,16 @@
 package io.incore.websocket;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
-import io.incore.websocket.internal.frame.Rfc6455;
+import io.incore.websocket.internal.concurrent.EventContext;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.Failure;
+import io.incore.websocket.internal.session.WebSocketSession;
+import io.incore.websocket.internal.tyrus.TyrusConnector;
 
 /**
  * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server, on the Tyrus client.
@@ -46,8 +44,6 @@ public class WebSocket extends IoDevice {
 
 	/** The close code sent by {@link #disconnectFromHost()}: 1000, normal closure. */
 	public static final int NORMAL_CLOSURE = 1000;
-
-	private static final System.Logger logger = System.getLogger(WebSocket.class.getName());
 
 	/** Emitted when {@code autoConnect} changed. */
 	public final Signal autoConnectChanged = new Signal(this, "autoConnectChanged");
@@ -109,35 +105,7 @@ public class WebSocket extends IoDevice {
 
 	private final WebSocketOptions options;
 
-	private final InboundQueue inbound;
-
-	private TyrusConnector connector;
-
-	private Attempt current;
-
-	private boolean reconnectAfterClose;
-
-	private boolean userDisconnected;
-
-	private boolean connectionWanted;
-
-	private ScheduledFuture<?> reconnectTask;
-
-	private volatile int reconnectAttempts;
-
-	private long openedAtNanos;
-
-	private volatile long lastRoundTripNanos = -1;
-
-	private volatile Instant lastConnectedAt;
-
-	private final StatisticsCounters statistics = new StatisticsCounters();
-
-	private volatile String negotiatedSubProtocol = "";
-
-	private volatile int closeCode = -1;
-
-	private volatile String closeReason = "";
+	private final WebSocketSession session;
 
 	static {
 		PropertyBinding.declare(WebSocket.class, "autoConnect", Boolean.class, WebSocket::isAutoConnect,
@@ -167,7 +135,9 @@ public class WebSocket extends IoDevice {
 	public WebSocket(InCoreObject parent, WebSocketOptions options) {
 		super(parent);
 		this.options = Objects.requireNonNull(options, "options");
-		this.inbound = new InboundQueue(options.inbound());
+		this.session = new WebSocketSession(new SessionHost(), options, new TyrusConnector(options),
+				new WebSocketSession.Clock(System::nanoTime, SharedExecutors.scheduler(), SharedExecutors.connector(),
+						() -> ThreadLocalRandom.current().nextDouble()));
 		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
@@ -199,14 +169,8 @@ public class WebSocket extends IoDevice {
 	 */
 	public void setAutoConnect(boolean autoConnect) {
 		synchronized (this.lock) {
-			if (!this.autoConnect.set(autoConnect)) {
-				return;
-			}
-			if (autoConnect && isCompleted() && getState() == State.Closed && !getUrl().isEmpty()) {
-				connectToHost();
-			}
-			else if (!autoConnect && !isOpen()) {
-				cancelReconnect();
+			if (this.autoConnect.set(autoConnect)) {
+				this.session.autoConnectChanged(autoConnect);
 			}
 		}
 	}
@@ -284,20 +248,8 @@ public class WebSocket extends IoDevice {
 	 */
 	public void setUrl(String url) {
 		synchronized (this.lock) {
-			if (!this.url.set((url != null) ? url : "")) {
-				return;
-			}
-			State now = getState();
-			if (now == State.Connecting || now == State.Open || now == State.Closing) {
-				boolean reconnect = isAutoConnect() || isOpen();
-				disconnectFromHost();
-				if (reconnect) {
-					connectToHost();
-				}
-			}
-			else if (isCompleted() && isAutoConnect() && !this.userDisconnected) {
-				cancelReconnect();
-				startAttempt();
+			if (this.url.set((url != null) ? url : "")) {
+				this.session.urlChanged();
 			}
 		}
 	}
@@ -308,7 +260,7 @@ public class WebSocket extends IoDevice {
 	 * @return the subprotocol, {@code ""} if none was selected
 	 */
 	public String getNegotiatedSubProtocol() {
-		return this.negotiatedSubProtocol;
+		return this.session.negotiatedSubProtocol();
 	}
 
 	/**
@@ -317,7 +269,7 @@ public class WebSocket extends IoDevice {
 	 * @return the code, -1 if no connection has ended yet
 	 */
 	public int getCloseCode() {
-		return this.closeCode;
+		return this.session.closeCode();
 	}
 
 	/**
@@ -325,7 +277,7 @@ public class WebSocket extends IoDevice {
 	 * @return the reason, {@code ""} if none
 	 */
 	public String getCloseReason() {
-		return this.closeReason;
+		return this.session.closeReason();
 	}
 
 	/**
@@ -333,7 +285,7 @@ public class WebSocket extends IoDevice {
 	 * @return the count, 0 when none was needed
 	 */
 	public int getReconnectAttempts() {
-		return this.reconnectAttempts;
+		return this.session.reconnectAttempts();
 	}
 
 	/**
@@ -341,8 +293,7 @@ public class WebSocket extends IoDevice {
 	 * @return the time, empty if no pong was received yet or the heartbeat is off
 	 */
 	public Optional<Duration> getLastRoundTripTime() {
-		long nanos = this.lastRoundTripNanos;
-		return (nanos >= 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+		return this.session.lastRoundTripTime();
 	}
 
 	/**
@@ -350,7 +301,7 @@ public class WebSocket extends IoDevice {
 	 * @return a snapshot
 	 */
 	public WebSocketStatistics getStatistics() {
-		return this.statistics.snapshot();
+		return this.session.statistics();
 	}
 
 	/**
@@ -358,7 +309,7 @@ public class WebSocket extends IoDevice {
 	 * @return the instant, empty if never
 	 */
 	public Optional<Instant> getLastConnectedAt() {
-		return Optional.ofNullable(this.lastConnectedAt);
+		return this.session.lastConnectedAt();
 	}
 
 	/**
@@ -369,9 +320,7 @@ public class WebSocket extends IoDevice {
 	 * @return whether a connection is wanted
 	 */
 	public boolean isConnectionWanted() {
-		synchronized (this.lock) {
-			return this.connectionWanted;
-		}
+		return this.session.isConnectionWanted();
 	}
 
 	/**
@@ -379,7 +328,7 @@ public class WebSocket extends IoDevice {
 	 * @return the queue depth
 	 */
 	public int getInboundQueueDepth() {
-		return this.inbound.depth();
+		return this.session.inboundDepth();
 	}
 
 	/**
@@ -388,16 +337,7 @@ public class WebSocket extends IoDevice {
 	 * attempt.
 	 */
 	public void connectToHost() {
-		synchronized (this.lock) {
-			this.userDisconnected = false;
-			cancelReconnect();
-			switch (getState()) {
-				case Closed -> startAttempt();
-				case Closing -> this.reconnectAfterClose = true;
-				case Connecting, Open -> {
-				}
-			}
-		}
+		this.session.connect();
 	}
 
 	/**
@@ -419,22 +359,7 @@ public class WebSocket extends IoDevice {
 		if (code < 1000 || code > 4999) {
 			throw new IllegalArgumentException("Close code must be between 1000 and 4999 but was " + code);
 		}
-		synchronized (this.lock) {
-			this.reconnectAfterClose = false;
-			this.userDisconnected = true;
-			this.connectionWanted = false;
-			cancelReconnect();
-			Attempt attempt = this.current;
-			switch (getState()) {
-				case Connecting -> {
-					finishClosed();
-					attempt.connection.abandon();
-				}
-				case Open -> attempt.beginClose(code, Objects.requireNonNull(reason));
-				case Closing, Closed -> {
-				}
-			}
-		}
+		this.session.disconnect(code, Objects.requireNonNull(reason));
 	}
 
 	/**
@@ -443,23 +368,7 @@ public class WebSocket extends IoDevice {
 	 * @return whether the state is {@code Closed}
 	 */
 	public boolean awaitClosed(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.lock) {
-			while (getState() != State.Closed) {
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0) {
-					return false;
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-			}
-			return true;
-		}
+		return this.session.awaitClosed(timeout);
 	}
 
 	/**
@@ -471,21 +380,7 @@ public class WebSocket extends IoDevice {
 	 * {@code error} is {@link Error#NotOpenError}) or the transport failed (then the error says why)
 	 */
 	public long sendTextMessage(String message) {
-		Objects.requireNonNull(message, "message");
-		Attempt attempt = openAttemptOrReport();
-		if (attempt == null) {
-			return -1;
-		}
-		try {
-			long bytes = attempt.connection.sendText(message);
-			this.statistics.textMessagesSent.increment();
-			this.statistics.textBytesSent.add(bytes);
-			return bytes;
-		}
-		catch (IOException | RuntimeException ex) {
-			attempt.failed(ex);
-			return -1;
-		}
+		return this.session.sendText(Objects.requireNonNull(message, "message"));
 	}
 
 	/**
@@ -495,33 +390,7 @@ public class WebSocket extends IoDevice {
 	 * @return the number of bytes handed to the transport, or -1 as for {@link #sendTextMessage(String)}
 	 */
 	public long sendBinaryMessage(byte[] message) {
-		Objects.requireNonNull(message, "message");
-		Attempt attempt = openAttemptOrReport();
-		if (attempt == null) {
-			return -1;
-		}
-		try {
-			attempt.connection.sendBinary(message);
-			this.statistics.binaryMessagesSent.increment();
-			this.statistics.binaryBytesSent.add(message.length);
-			return message.length;
-		}
-		catch (IOException | RuntimeException ex) {
-			attempt.failed(ex);
-			return -1;
-		}
-	}
-
-	private Attempt openAttemptOrReport() {
-		synchronized (this.lock) {
-			if (getState() == State.Open) {
-				return this.current;
-			}
-			this.statistics.sendRejections.increment();
-			reportError(Error.NotOpenError, "Cannot send: the WebSocket is not open (state " + getState()
-					+ "); wait for connected() or check state", null, null);
-			return null;
-		}
+		return this.session.sendBinary(Objects.requireNonNull(message, "message"));
 	}
 
 	@Override
@@ -542,10 +411,7 @@ public class WebSocket extends IoDevice {
 	 */
 	@Override
 	boolean openDevice() {
-		if (getState() != State.Closed) {
-			return true;
-		}
-		if (startAttempt()) {
+		if (this.session.open()) {
 			return true;
 		}
 		reportDeviceError("open() failed: " + getErrorString());
@@ -581,89 +447,6 @@ public class WebSocket extends IoDevice {
 		return super.describe() + " " + WebSocketUrl.redact(getUrl());
 	}
 
-	private boolean startAttempt() {
-		WebSocketUrl.Check check = WebSocketUrl.check(getUrl());
-		this.connectionWanted = true;
-		if (!check.valid()) {
-			reportError(Error.IpSocketError, check.message(), check.error(), null);
-			return false;
-		}
-		if (this.connector == null) {
-			this.connector = new TyrusConnector(this.options);
-		}
-		Attempt attempt = new Attempt(check.uri());
-		this.current = attempt;
-		this.connectionWanted = true;
-		this.statistics.connectAttempts.increment();
-		SharedTransport.acquire();
-		this.state.set(State.Connecting);
-		attempt.connection = this.connector.connect(check.uri(), getSubProtocol(),
-				this.options.inlineDelivery() ? null : this.inbound, attempt);
-		return true;
-	}
-
-	private void finishClosed() {
-		Attempt attempt = this.current;
-		if (attempt == null) {
-			return;
-		}
-		attempt.stopTimers();
-		if (!attempt.opened) {
-			this.statistics.connectFailures.increment();
-		}
-		this.current = null;
-		SharedTransport.release();
-		this.state.set(State.Closed);
-		this.lock.notifyAll();
-		this.disconnected.emit();
-		if (this.reconnectAfterClose) {
-			this.reconnectAfterClose = false;
-			startAttempt();
-		}
-		else if (shouldReconnect()) {
-			scheduleReconnect();
-		}
-	}
-
-	private boolean shouldReconnect() {
-		return !this.userDisconnected && (isAutoConnect() || isOpen());
-	}
-
-	private void scheduleReconnect() {
-		ReconnectPolicy policy = this.options.reconnect();
-		if (this.openedAtNanos != 0 && System.nanoTime() - this.openedAtNanos >= policy.resetAfter().toNanos()) {
-			this.reconnectAttempts = 0;
-		}
-		this.openedAtNanos = 0;
-		int next = this.reconnectAttempts + 1;
-		if (!policy.allows(next)) {
-			logger.log(Level.WARNING, () -> describe() + " gives up reconnecting after " + policy.maxAttempts()
-					+ " attempts; call connectToHost() to try again");
-			return;
-		}
-		this.reconnectAttempts = next;
-		this.statistics.reconnectsScheduled.increment();
-		Duration delay = policy.delayBefore(next, ThreadLocalRandom.current()::nextDouble);
-		this.reconnectTask = SharedExecutors.scheduler().schedule(this::reconnectNow, delay.toNanos(),
-				TimeUnit.NANOSECONDS);
-	}
-
-	private void reconnectNow() {
-		synchronized (this.lock) {
-			this.reconnectTask = null;
-			if (getState() == State.Closed && shouldReconnect()) {
-				startAttempt();
-			}
-		}
-	}
-
-	private void cancelReconnect() {
-		if (this.reconnectTask != null) {
-			this.reconnectTask.cancel(false);
-			this.reconnectTask = null;
-		}
-	}
-
 	private void reportError(Error newError, String text, IpSocketError socketError, String sslReason) {
 		synchronized (this.lock) {
 			this.errorString.set(text);
@@ -678,304 +461,96 @@ public class WebSocket extends IoDevice {
 		}
 	}
 
-	private void report(TransportFailure failure) {
-		reportError(failure.error(), failure.message(), failure.socketError(), failure.sslReason());
-	}
-
 	/**
-	 * One connection attempt and the connection it became. Its callbacks take effect only while it is the
-	 * current attempt, so late events of an abandoned connection change nothing. Every callback runs on a
-	 * transport thread and takes the object's lock, except where it may wait for listeners.
+	 * What the session tells this object: it sets the properties and emits the signals, under the object's lock.
 	 */
-	private final class Attempt implements TyrusConnection.Listener {
+	private final class SessionHost implements WebSocketSession.Host {
 
-		private final URI uri;
-
-		private final String target;
-
-		private TyrusConnection connection;
-
-		private ScheduledFuture<?> heartbeat;
-
-		private volatile long lastPongFor;
-
-		/** Set once listeners fell behind with the inbound policy FAIL: nothing more is delivered. */
-		private volatile boolean overflowed;
-
-		/** Set once the server broke the protocol, which was reported as the error of this connection. */
-		private boolean violated;
-
-		private final long startedAtNanos = System.nanoTime();
-
-		private boolean opened;
-
-		Attempt(URI uri) {
-			this.uri = uri;
-			this.target = WebSocketUrl.redact(uri.toString());
-		}
-
-		private boolean isCurrent() {
-			return WebSocket.this.current == this;
+		@Override
+		public Object lock() {
+			return WebSocket.this.lock;
 		}
 
 		@Override
-		public void opened(TyrusConnection openedConnection, String negotiated) {
-			synchronized (WebSocket.this.lock) {
-				if (!isCurrent() || getState() != State.Connecting) {
-					openedConnection.abandon();
-					return;
-				}
-				String requested = getSubProtocol();
-				if (!negotiated.isEmpty() && !negotiated.equals(requested)) {
-					report(TransportFailure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
-							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
-							+ requested + "')"));
-					finishClosed();
-					openedConnection.abandon();
-					return;
-				}
-				WebSocket.this.negotiatedSubProtocol = negotiated;
-				WebSocket.this.openedAtNanos = System.nanoTime();
-				WebSocket.this.lastConnectedAt = Instant.now();
-				WebSocket.this.statistics.connectSuccesses.increment();
-				WebSocket.this.statistics.connectNanos.add(WebSocket.this.openedAtNanos - this.startedAtNanos);
-				this.opened = true;
-				WebSocket.this.state.set(State.Open);
-				WebSocket.this.connected.emit();
-				startHeartbeat();
-			}
+		public String url() {
+			return getUrl();
 		}
 
 		@Override
-		public void textReceived(String message, long encodedLength) {
-			if (this.overflowed) {
-				return;
-			}
-			WebSocket.this.statistics.textMessagesReceived.increment();
-			WebSocket.this.statistics.textBytesReceived.add(encodedLength);
-			long size = 2L * message.length();
-			if (admit(size)) {
-				deliver(() -> {
-					if (isCurrent()) {
-						WebSocket.this.textMessageReceived.emit(message, () -> release(size));
-					}
-					else {
-						release(size);
-					}
-				});
-			}
+		public String subProtocol() {
+			return getSubProtocol();
 		}
 
-		/**
-		 * Queues the signals of a received message under the object's lock; with inline delivery, then runs them
-		 * on this transport thread (a worker, see {@link TransportIOStrategy}), after the lock is released so that
-		 * no listener runs while it is held.
-		 */
-		private void deliver(Runnable emitUnderLock) {
-			if (!WebSocket.this.options.inlineDelivery()) {
-				synchronized (WebSocket.this.lock) {
-					emitUnderLock.run();
-				}
+		@Override
+		public boolean isAutoConnect() {
+			return WebSocket.this.isAutoConnect();
+		}
+
+		@Override
+		public boolean isDeviceOpen() {
+			return isOpen();
+		}
+
+		@Override
+		public boolean isCompleted() {
+			return WebSocket.this.isCompleted();
+		}
+
+		@Override
+		public void stateChanged(State newState) {
+			WebSocket.this.state.set(newState);
+		}
+
+		@Override
+		public void connected() {
+			WebSocket.this.connected.emit();
+		}
+
+		@Override
+		public void disconnected() {
+			WebSocket.this.disconnected.emit();
+		}
+
+		@Override
+		public void failed(Failure failure) {
+			reportError(failure.error(), failure.message(), failure.socketError(), failure.sslReason());
+		}
+
+		@Override
+		public void notOpen(State current) {
+			reportError(Error.NotOpenError, "Cannot send: the WebSocket is not open (state " + current
+					+ "); wait for connected() or check state", null, null);
+		}
+
+		@Override
+		public void textReceived(String message, Runnable afterDelivery) {
+			WebSocket.this.textMessageReceived.emit(message, afterDelivery);
+		}
+
+		@Override
+		public void binaryReceived(byte[] message, Runnable afterDelivery) {
+			appendReceived(message);
+			WebSocket.this.binaryMessageReceived.emit(message, afterDelivery);
+		}
+
+		@Override
+		public void deliver(Runnable emission, boolean inline) {
+			if (!inline) {
+				emission.run();
 				return;
 			}
-			EventContext.deferringDrains(() -> {
-				synchronized (WebSocket.this.lock) {
-					emitUnderLock.run();
-				}
-			});
+			EventContext.deferringDrains(emission);
 			eventContext().drainHere();
 		}
 
 		@Override
-		public void binaryReceived(byte[] message) {
-			if (this.overflowed) {
-				return;
-			}
-			WebSocket.this.statistics.binaryMessagesReceived.increment();
-			WebSocket.this.statistics.binaryBytesReceived.add(message.length);
-			long size = message.length;
-			if (admit(size)) {
-				deliver(() -> {
-					if (isCurrent()) {
-						appendReceived(message);
-						WebSocket.this.binaryMessageReceived.emit(message, () -> release(size));
-					}
-					else {
-						release(size);
-					}
-				});
-			}
-		}
-
-		/**
-		 * Waits, outside the object's lock, until listeners have room for a message (BLOCK; only on a worker
-		 * thread, since a selector thread's reads are gated by the read handler instead), or fails the connection
-		 * (FAIL).
-		 */
-		private boolean admit(long size) {
-			if (WebSocket.this.inbound.admit(size, !TransportIOStrategy.onSelectorThread())) {
-				return true;
-			}
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() == State.Open && !this.overflowed) {
-					this.overflowed = true;
-					InboundLimits limits = WebSocket.this.options.inbound();
-					report(TransportFailure.socket(IpSocketError.SocketResourceError, "Listeners of " + this.target
-							+ " fell behind: more than " + limits.maxMessages() + " messages or " + limits.maxBytes()
-							+ " bytes waiting; closed with 1008 as the inbound policy FAIL says"));
-					beginClose(Rfc6455.CLOSE_POLICY_VIOLATION, "Client could not keep up");
-				}
-			}
-			return false;
-		}
-
-		/**
-		 * Frees a message's room in the inbound queue; called once every listener of the message has run.
-		 */
-		private void release(long size) {
-			WebSocket.this.inbound.release(size);
+		public void afterDelivered(Runnable task) {
+			eventContext().execute(task);
 		}
 
 		@Override
-		public void pongReceived(byte[] payload) {
-			if (payload.length == Long.BYTES) {
-				long sent = ByteBuffer.wrap(payload).getLong();
-				WebSocket.this.lastRoundTripNanos = System.nanoTime() - sent;
-				this.lastPongFor = sent;
-			}
-		}
-
-		/**
-		 * Answers the server's close frame once the listeners of the messages before it have run (they run on this
-		 * object's event context, in order), so that what they send in reply leaves before the answer.
-		 */
-		@Override
-		public void closeReceived(int code, String reason) {
-			TyrusConnection answering = this.connection;
-			eventContext().execute(answering::answerClose);
-		}
-
-		/**
-		 * Reports the violation at once, so that its error is there before anything the listeners of earlier
-		 * messages do, and fails the connection once those listeners have run.
-		 */
-		@Override
-		public void protocolViolated(int closeCode, String description) {
-			synchronized (WebSocket.this.lock) {
-				if (isCurrent() && getState() != State.Closed) {
-					this.violated = true;
-					report(TransportFailure.socket((closeCode == Rfc6455.CLOSE_TOO_BIG)
-							? IpSocketError.DatagramTooLargeError : IpSocketError.NetworkError,
-							description + " (" + this.target + "); the connection was failed with " + closeCode));
-				}
-			}
-			TyrusConnection failing = this.connection;
-			eventContext().execute(failing::fail);
-		}
-
-		@Override
-		public void closed(int code, String reason) {
-			synchronized (WebSocket.this.lock) {
-				if (!isCurrent()) {
-					return;
-				}
-				recordClose(code, reason);
-				if (getState() == State.Open && code == Rfc6455.CLOSE_ABNORMAL && !this.violated) {
-					report(TransportFailure.socket(IpSocketError.RemoteHostClosedError,
-							"The connection to " + this.target + " was closed without a close handshake"));
-				}
-				finishClosed();
-			}
-		}
-
-		private void recordClose(int code, String reason) {
-			WebSocket.this.closeCode = code;
-			WebSocket.this.closeReason = (reason != null) ? reason : "";
-		}
-
-		@Override
-		public void failed(Throwable failure) {
-			synchronized (WebSocket.this.lock) {
-				if (!isCurrent()) {
-					return;
-				}
-				report(TransportFailure.classify(failure, this.uri,
-						WebSocket.this.options.handshakeTimeout().toMillis()));
-				if (getState() == State.Connecting) {
-					finishClosed();
-				}
-			}
-		}
-
-		/**
-		 * Starts the close handshake; the state is {@code Closing} until the server answered or the close timeout
-		 * passed.
-		 */
-		void beginClose(int code, String reason) {
-			WebSocket.this.state.set(State.Closing);
-			stopHeartbeat();
-			TyrusConnection closing = this.connection;
-			SharedExecutors.connector().execute(() -> closing.close(code, reason));
-		}
-
-		private void startHeartbeat() {
-			Heartbeat settings = WebSocket.this.options.heartbeat();
-			if (settings != null) {
-				long interval = settings.interval().toNanos();
-				this.heartbeat = SharedExecutors.scheduler()
-					.scheduleWithFixedDelay(() -> SharedExecutors.connector().execute(this::ping), interval, interval,
-							TimeUnit.NANOSECONDS);
-			}
-		}
-
-		private void ping() {
-			if (!isCurrent()) {
-				return;
-			}
-			long sent = System.nanoTime();
-			SharedExecutors.scheduler()
-				.schedule(() -> checkPong(sent), WebSocket.this.options.heartbeat().timeout().toNanos(),
-						TimeUnit.NANOSECONDS);
-			try {
-				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
-			}
-			catch (IOException | RuntimeException ex) {
-				failed(ex);
-			}
-		}
-
-		private void checkPong(long sent) {
-			synchronized (WebSocket.this.lock) {
-				if (!isCurrent() || getState() != State.Open || this.lastPongFor - sent >= 0) {
-					return;
-				}
-				report(TransportFailure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target
-						+ " within " + WebSocket.this.options.heartbeat().timeout().toMillis()
-						+ " ms; the connection is considered dead and was dropped"));
-				recordClose(Rfc6455.CLOSE_ABNORMAL, "Heartbeat timeout");
-				finishClosed();
-				terminate(Rfc6455.CLOSE_GOING_AWAY, "Heartbeat timeout");
-			}
-		}
-
-		/**
-		 * Drops the connection without waiting for the peer, off the object's lock: Tyrus calls back
-		 * synchronously, and by now this attempt is no longer current, so those callbacks change nothing.
-		 */
-		private void terminate(int code, String reason) {
-			TyrusConnection dropped = this.connection;
-			SharedExecutors.connector().execute(() -> dropped.terminate(code, reason));
-		}
-
-		private void stopHeartbeat() {
-			if (this.heartbeat != null) {
-				this.heartbeat.cancel(false);
-				this.heartbeat = null;
-			}
-		}
-
-		void stopTimers() {
-			stopHeartbeat();
+		public String describe() {
+			return WebSocket.this.describe();
 		}
 
 	}

@@ -47,7 +47,12 @@ public final class WebSocketUrl {
 		return check.valid() ? Optional.empty() : Optional.of(check.message());
 	}
 
-	static Check check(String url) {
+	/**
+	 * Checks a URL as {@link WebSocket#connectToHost()} does before an attempt.
+	 * @param url the URL
+	 * @return the URI to connect to, or the error and what is wrong
+	 */
+	public static Check check(String url) {
 		if (url == null || url.isBlank()) {
 			return Check.invalid(IpSocketError.ConnectionRefusedError,
 					"Invalid URL: the url is empty; set it to ws://host[:port]/path or wss://host[:port]/path");
@@ -87,13 +92,17 @@ public final class WebSocketUrl {
 	 * @param error the error code, {@code NoError} if valid
 	 * @param message what is wrong and how to fix it
 	 */
-	record Check(URI uri, IpSocketError error, String message) {
+	public record Check(URI uri, IpSocketError error, String message) {
 
 		static Check invalid(IpSocketError error, String message) {
 			return new Check(null, error, message);
 		}
 
-		boolean valid() {
+		/**
+		 * Whether the URL can be connected to.
+		 * @return whether it is valid
+		 */
+		public boolean valid() {
 			return this.uri != null;
 		}
 

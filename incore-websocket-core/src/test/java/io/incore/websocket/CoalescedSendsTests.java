@@ -8,9 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.api.AfterEach;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.ParameterizedTest;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +69,7 @@ class CoalescedSendsTests {
 			await().until(() -> ClientThreads.names().stream().noneMatch(CoalescedSendsTests::isFlushThread));
 			String url = tls ? "wss://localhost:" + proxy.port() + "/raw" : raw.url();
 			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, url);
-			String large = "L".repeat(OutgoingFrames.MAX_HELD_FRAME * 2);
+			String large = "L".repeat(8 * 1024);
 			for (int i = 0; i < MESSAGES; i++) {
 				String message = (i % 500 == 250) ? large : Integer.toString(i);
 				assertThat(this.socket.sendTextMessage(message)).isEqualTo(message.length());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs one {@link TestServer} for all tests of a class: register it as a static field with
  * {@code @RegisterExtension}.
  */
-final class TestServerExtension implements BeforeAllCallback, AfterAllCallback {
+public final class TestServerExtension implements BeforeAllCallback, AfterAllCallback {
 
 	private TestServer server;
 
@@ -22,7 +22,7 @@ final class TestServerExtension implements BeforeAllCallback, AfterAllCallback {
 		this.server.close();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return this.server.url(path);
 	}
 

@@ -1,7 +1,9 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.session;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.incore.websocket.InboundLimits;
 
 /**
  * Counts the received messages and bytes that listeners have not handled yet and applies the
@@ -11,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * once the backlog has drained to half of the limits, so that reading resumes in batches rather than with a
  * hand-off per message.
  */
-final class InboundQueue implements ReadGate {
+public final class InboundQueue implements ReadGate {
 
 	private final InboundLimits limits;
 
@@ -27,7 +29,11 @@ final class InboundQueue implements ReadGate {
 
 	private Runnable whenRoom;
 
-	InboundQueue(InboundLimits limits) {
+	/**
+	 * Creates the queue of one object.
+	 * @param limits its limits
+	 */
+	public InboundQueue(InboundLimits limits) {
 		this.limits = limits;
 	}
 
@@ -38,7 +44,7 @@ final class InboundQueue implements ReadGate {
 	 * (the read handler stops reading before the next one)
 	 * @return whether the message was admitted; {@code false} only under FAIL
 	 */
-	boolean admit(long size, boolean mayWait) {
+	public boolean admit(long size, boolean mayWait) {
 		this.lock.lock();
 		try {
 			boolean interrupted = false;
@@ -72,7 +78,11 @@ final class InboundQueue implements ReadGate {
 		}
 	}
 
-	void release(long size) {
+	/**
+	 * Frees a message's room, once every listener of it has run.
+	 * @param size the size it was admitted with
+	 */
+	public void release(long size) {
 		Runnable action = null;
 		this.lock.lock();
 		try {
@@ -130,7 +140,11 @@ final class InboundQueue implements ReadGate {
 		return this.messages <= this.limits.maxMessages() / 2 && this.bytes <= this.limits.maxBytes() / 2;
 	}
 
-	int depth() {
+	/**
+	 * Returns the number of messages waiting for listeners.
+	 * @return the depth
+	 */
+	public int depth() {
 		this.lock.lock();
 		try {
 			return this.messages;

@@ -1,7 +1,9 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 
 import org.glassfish.tyrus.client.ClientManager;
 

@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.net.BindException;
 import java.net.ConnectException;
@@ -10,63 +10,61 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
+import io.incore.websocket.IpSocketError;
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketUrl;
+import io.incore.websocket.internal.session.Failure;
+
 import org.glassfish.tyrus.core.HandshakeException;
 
 /**
- * What a transport exception means for the InCore error properties: the {@link WebSocket.Error}, the
- * {@link IpSocketError} and a message that says what happened where.
- *
- * @param error the WebSocket error
- * @param socketError the socket error code
- * @param message the human-readable text for {@code errorString}
- * @param sslReason for TLS failures, the reason passed to {@code sslErrorOccurred}; otherwise {@code null}
+ * Tells what a failure from Tyrus, Grizzly or the JDK means for the application: the {@link Failure} to report.
  */
-record TransportFailure(WebSocket.Error error, IpSocketError socketError, String message, String sslReason) {
+final class TyrusFailures {
 
-	static TransportFailure socket(IpSocketError socketError, String message) {
-		return new TransportFailure(WebSocket.Error.IpSocketError, socketError, message, null);
+	private TyrusFailures() {
 	}
 
 	/**
 	 * Classifies a failure of connecting to, or talking with, {@code uri}. The whole cause chain is examined:
 	 * Tyrus wraps the real cause in one or two layers of {@code DeploymentException}.
 	 */
-	static TransportFailure classify(Throwable failure, URI uri, long handshakeTimeoutMillis) {
+	static Failure classify(Throwable failure, URI uri, long handshakeTimeoutMillis) {
 		String target = WebSocketUrl.redact(uri.toString());
 		SSLException ssl = find(failure, SSLException.class);
 		if (ssl != null) {
 			String reason = rootMessage(ssl);
-			return new TransportFailure(WebSocket.Error.SslError, IpSocketError.SslHandshakeFailedError,
+			return new Failure(WebSocket.Error.SslError, IpSocketError.SslHandshakeFailedError,
 					"TLS handshake with " + target + " failed: " + reason, reason);
 		}
 		if (find(failure, UnknownHostException.class) != null
 				|| find(failure, UnresolvedAddressException.class) != null) {
-			return socket(IpSocketError.HostNotFoundError, "Host not found: '" + uri.getHost() + "' (" + target + ")");
+			return Failure.socket(IpSocketError.HostNotFoundError, "Host not found: '" + uri.getHost() + "' (" + target + ")");
 		}
 		if (find(failure, ConnectException.class) != null) {
-			return socket(IpSocketError.ConnectionRefusedError,
+			return Failure.socket(IpSocketError.ConnectionRefusedError,
 					"Connection refused by " + uri.getHost() + ":" + port(uri) + " (" + target + ")");
 		}
 		HandshakeException handshake = find(failure, HandshakeException.class);
 		if (handshake != null) {
-			return socket(IpSocketError.ConnectionRefusedError, "The server at " + target
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
 					+ " rejected the WebSocket upgrade (HTTP " + handshake.getHttpStatusCode() + "): "
 					+ handshake.getMessage());
 		}
 		if (find(failure, SocketTimeoutException.class) != null || find(failure, TimeoutException.class) != null
 				|| messageContains(failure, "Handshake response not received")) {
-			return socket(IpSocketError.SocketTimeoutError, "Connecting to " + target + " timed out after "
+			return Failure.socket(IpSocketError.SocketTimeoutError, "Connecting to " + target + " timed out after "
 					+ handshakeTimeoutMillis + " ms");
 		}
 		if (find(failure, BindException.class) != null) {
-			return socket(IpSocketError.SocketResourceError, "No local address available to reach " + target + ": "
+			return Failure.socket(IpSocketError.SocketResourceError, "No local address available to reach " + target + ": "
 					+ rootMessage(failure));
 		}
 		if (find(failure, SecurityException.class) != null) {
-			return socket(IpSocketError.SocketAccessError, "Not permitted to connect to " + target + ": "
+			return Failure.socket(IpSocketError.SocketAccessError, "Not permitted to connect to " + target + ": "
 					+ rootMessage(failure));
 		}
-		return socket(IpSocketError.NetworkError, "Network error with " + target + ": " + rootMessage(failure));
+		return Failure.socket(IpSocketError.NetworkError, "Network error with " + target + ": " + rootMessage(failure));
 	}
 
 	private static int port(URI uri) {

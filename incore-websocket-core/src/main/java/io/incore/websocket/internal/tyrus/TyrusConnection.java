@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +14,8 @@ import io.incore.websocket.internal.frame.FrameReader;
 import io.incore.websocket.internal.frame.MaskingKeys;
 import io.incore.websocket.internal.frame.Rfc6455;
 import io.incore.websocket.internal.session.CloseHandshake;
+import io.incore.websocket.internal.session.Connection;
+import io.incore.websocket.internal.session.ConnectionListener;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -27,8 +29,8 @@ import org.glassfish.tyrus.spi.CompletionHandler;
  * {@link FrameReadHandler}) and every frame is written here, through the connection's {@link OutgoingFrames}.
  * <p>
  * The close handshake is the {@link CloseHandshake}'s transitions, applied under the send lock; the callbacks to the
- * {@link Listener} happen outside it. The connection ends for the application exactly once, reported through
- * {@link Listener#closed}. It has one timer at a time: the close timeout, the bound on how long an answer due to
+ * {@link ConnectionListener} happen outside it. The connection ends for the application exactly once, reported through
+ * {@link ConnectionListener#closed}. It has one timer at a time: the close timeout, the bound on how long an answer due to
  * the server may wait for listeners, or the wait for the server to close TCP; whichever is set is cancelled when
  * TCP ends, so none outlives the connection.
  * <p>
@@ -37,54 +39,12 @@ import org.glassfish.tyrus.spi.CompletionHandler;
  * up rather than making a queue grow. Pongs and close frames are written without waiting, as they may be written on
  * a selector thread.
  */
-final class TyrusConnection extends Endpoint implements FrameReader.Listener {
-
-	/**
-	 * Receives the events of one connection, on the transport's threads, in the order of the byte stream.
-	 */
-	interface Listener {
-
-		void opened(TyrusConnection connection, String negotiatedSubProtocol);
-
-		/**
-		 * A text message arrived.
-		 * @param message the text
-		 * @param encodedLength its size in bytes, as received
-		 */
-		void textReceived(String message, long encodedLength);
-
-		void binaryReceived(byte[] message);
-
-		void pongReceived(byte[] payload);
-
-		/**
-		 * The server started the close handshake; {@link TyrusConnection#answerClose()} is to be called once the
-		 * messages before it were delivered (it is called anyway after the close timeout).
-		 */
-		void closeReceived(int code, String reason);
-
-		/**
-		 * The server broke the protocol; {@link TyrusConnection#fail()} is to be called once the messages before it
-		 * were delivered (it is called anyway after the close timeout).
-		 */
-		void protocolViolated(int closeCode, String description);
-
-		/**
-		 * The connection ended; called once.
-		 * @param code the code the application is told, see {@link CloseHandshake#code()}
-		 * @param reason the reason that goes with it
-		 */
-		void closed(int code, String reason);
-
-		/** The handshake or the transport failed. */
-		void failed(Throwable failure);
-
-	}
+final class TyrusConnection extends Endpoint implements Connection, FrameReader.Listener {
 
 	/** How long TCP is left for the server to close once the close handshake is over, at most. */
 	static final Duration SERVER_TCP_CLOSE_WAIT = Duration.ofSeconds(1);
 
-	private final Listener listener;
+	private final ConnectionListener listener;
 
 	private final Duration closeTimeout;
 
@@ -102,7 +62,7 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 
 	private volatile boolean abandoned;
 
-	TyrusConnection(Listener listener, Duration closeTimeout, ScheduledExecutorService scheduler) {
+	TyrusConnection(ConnectionListener listener, Duration closeTimeout, ScheduledExecutorService scheduler) {
 		this.listener = listener;
 		this.closeTimeout = closeTimeout;
 		this.scheduler = scheduler;
@@ -207,7 +167,8 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	/**
 	 * Answers the server's close frame with its code, then closes TCP; does nothing unless an answer is due.
 	 */
-	void answerClose() {
+	@Override
+	public void answerClose() {
 		closeWith(this.handshake::answer, "");
 	}
 
@@ -215,7 +176,8 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	 * Sends the close frame that fails the connection after a protocol violation, then closes TCP; does nothing
 	 * unless one is due.
 	 */
-	void fail() {
+	@Override
+	public void fail() {
 		closeWith(this.handshake::fail, null);
 	}
 
@@ -245,7 +207,8 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	 * Starts the close handshake; never throws. The TCP connection closes once the server answered, or after
 	 * the close timeout.
 	 */
-	void close(int code, String reason) {
+	@Override
+	public void close(int code, String reason) {
 		synchronized (this.sendLock) {
 			if (this.frames == null || !this.handshake.closeRequested()) {
 				return;
@@ -269,7 +232,8 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	/**
 	 * Gives the attempt up: a connection that opens later is dropped at once.
 	 */
-	void abandon() {
+	@Override
+	public void abandon() {
 		this.abandoned = true;
 		terminate(Rfc6455.CLOSE_NORMAL, "");
 	}
@@ -278,7 +242,8 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	 * Drops the connection without waiting for the server: sends a close frame if none was sent yet, then closes
 	 * TCP. Used once the attempt is no longer current, so nothing is reported.
 	 */
-	void terminate(int code, String reason) {
+	@Override
+	public void terminate(int code, String reason) {
 		this.abandoned = true;
 		ByteBuffer closeFrame;
 		synchronized (this.sendLock) {
@@ -378,17 +343,20 @@ final class TyrusConnection extends Endpoint implements FrameReader.Listener {
 	 * Sends a text message.
 	 * @return its size in bytes, as sent: UTF-8, with {@code '?'} for an unpaired surrogate as the JDK encodes it
 	 */
-	int sendText(String message) throws IOException {
+	@Override
+	public int sendText(String message) throws IOException {
 		byte[] payload = message.getBytes(StandardCharsets.UTF_8);
 		send(Rfc6455.OPCODE_TEXT, payload);
 		return payload.length;
 	}
 
-	void sendBinary(byte[] message) throws IOException {
+	@Override
+	public void sendBinary(byte[] message) throws IOException {
 		send(Rfc6455.OPCODE_BINARY, message);
 	}
 
-	void sendPing(byte[] payload) throws IOException {
+	@Override
+	public void sendPing(byte[] payload) throws IOException {
 		send(Rfc6455.OPCODE_PING, payload);
 	}
 

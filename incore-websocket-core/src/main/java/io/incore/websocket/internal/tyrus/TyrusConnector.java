@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.WebSocketOptions;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.ConnectionListener;
+import io.incore.websocket.internal.session.Connector;
+import io.incore.websocket.internal.session.Failure;
+import io.incore.websocket.internal.session.ReadGate;
 import jakarta.websocket.ClientEndpointConfig;
 
 import org.glassfish.tyrus.client.ClientManager;
@@ -16,7 +22,7 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 
 /**
- * Opens Tyrus connections for one {@link WebSocket}.
+ * Opens Tyrus connections for one {@code WebSocket}: the {@link Connector} of its session.
  * <p>
  * All connections of the JVM share one Grizzly transport ({@code SHARED_CONTAINER}) with bounded, named selector
  * and worker pools, so thousands of sockets need a handful of threads. {@link SharedTransport} creates it with
@@ -30,7 +36,7 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  * distinct combination of handshake timeout, TLS context and host-name verification.
  * Request headers and subprotocols are per connection and do not take part.
  */
-final class TyrusConnector {
+public final class TyrusConnector implements Connector {
 
 	private static final int TYRUS_IDLE_TIMEOUT_SECONDS = 60;
 
@@ -38,12 +44,16 @@ final class TyrusConnector {
 
 	private final WebSocketOptions options;
 
-	TyrusConnector(WebSocketOptions options) {
+	/**
+	 * Creates the connector of one {@code WebSocket}.
+	 * @param options its options
+	 */
+	public TyrusConnector(WebSocketOptions options) {
 		this.options = options;
 	}
 
 	private static ClientManager createManager(ManagerKey key) {
-		ClientManager manager = ClientManager.createClient(GuardedClientContainer.class.getName(),
+		ClientManager manager = ClientManager.createClient(TyrusClientContainer.class.getName(),
 				IncoreClientManager.SHARED);
 		Map<String, Object> properties = manager.getProperties();
 		properties.put(ClientProperties.SHARED_CONTAINER, true);
@@ -83,10 +93,11 @@ final class TyrusConnector {
 	}
 
 	/**
-	 * Starts connecting in the background; the outcome arrives at the listener.
-	 * @param gate when to stop reading, or {@code null} for inline delivery
+	 * Starts connecting in the background, on the shared connect pool; the outcome arrives at the listener.
 	 */
-	TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, TyrusConnection.Listener listener) {
+	@Override
+	public TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, ConnectionListener listener) {
+		SharedTransport.acquire();
 		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(),
 				SharedExecutors.scheduler());
 		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
@@ -94,7 +105,7 @@ final class TyrusConnector {
 			.configurator(new HeaderConfigurator(this.options.headers()))
 			.build();
 		config.getUserProperties()
-			.put(GuardedClientContainer.SETTINGS, new GuardedClientContainer.Settings(this.options.maxMessageSize(),
+			.put(TyrusClientContainer.SETTINGS, new TyrusClientContainer.Settings(this.options.maxMessageSize(),
 					connection, gate, this.options.tcpNoDelay(), this.options.coalesceSends()));
 		SharedExecutors.connector().execute(() -> {
 			try {
@@ -105,6 +116,24 @@ final class TyrusConnector {
 			}
 		});
 		return connection;
+	}
+
+	@Override
+	public void release() {
+		SharedTransport.release();
+	}
+
+	@Override
+	public Failure classify(Throwable failure, URI uri) {
+		return TyrusFailures.classify(failure, uri, this.options.handshakeTimeout().toMillis());
+	}
+
+	/**
+	 * A selector thread, which reads many connections, may not wait; see {@link TransportIOStrategy}.
+	 */
+	@Override
+	public boolean mayWait() {
+		return !TransportIOStrategy.onSelectorThread();
 	}
 
 	private static final class HeaderConfigurator extends ClientEndpointConfig.Configurator {

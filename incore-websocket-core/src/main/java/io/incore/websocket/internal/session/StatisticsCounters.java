@@ -1,12 +1,14 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.session;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.incore.websocket.WebSocketStatistics;
+
 /**
  * The live counters behind {@link WebSocketStatistics}; cheap to update from any thread.
  */
-final class StatisticsCounters {
+public final class StatisticsCounters {
 
 	final LongAdder textMessagesSent = new LongAdder();
 
@@ -36,7 +38,11 @@ final class StatisticsCounters {
 
 	final LongAdder reconnectsScheduled = new LongAdder();
 
-	WebSocketStatistics snapshot() {
+	/**
+	 * Returns the counters as they are now.
+	 * @return a snapshot
+	 */
+	public WebSocketStatistics snapshot() {
 		return new WebSocketStatistics(this.textMessagesSent.sum(), this.binaryMessagesSent.sum(),
 				this.textBytesSent.sum(), this.binaryBytesSent.sum(), this.textMessagesReceived.sum(),
 				this.binaryMessagesReceived.sum(), this.textBytesReceived.sum(), this.binaryBytesReceived.sum(),

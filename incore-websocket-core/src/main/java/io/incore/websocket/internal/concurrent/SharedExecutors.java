@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -31,18 +31,22 @@ import java.util.function.Supplier;
  * cannot take.</li>
  * <li>{@code incore-websocket-connect-N}: runs blocking connection attempts (TCP, TLS and HTTP upgrade); at
  * most {@link #CONNECT_THREADS} at once, further attempts wait in line.</li>
- * <li>{@code incore-websocket-timer}: one thread for timeouts and Tyrus' session timers.</li>
+ * <li>{@code incore-websocket-timer}: one thread for timeouts, heartbeats and reconnect delays.</li>
  * </ul>
  */
-final class SharedExecutors {
+public final class SharedExecutors {
 
-	static final Duration IDLE_KEEP_ALIVE = Duration.ofSeconds(1);
+	/** How long a pool thread stays once it has nothing to do. */
+	public static final Duration IDLE_KEEP_ALIVE = Duration.ofSeconds(1);
 
-	static final int CONNECT_THREADS = 8;
+	/** The most connection attempts that run at once. */
+	public static final int CONNECT_THREADS = 8;
 
-	static final String THREAD_NAME_PREFIX = "incore-websocket-";
+	/** How the name of every thread of this library starts. */
+	public static final String THREAD_NAME_PREFIX = "incore-websocket-";
 
-	static final int EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+	/** The threads that deliver signals: one per core, at least two. */
+	public static final int EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
 	private static final ForkJoinPool events = eventPool(EVENT_THREADS);
 
@@ -55,19 +59,35 @@ final class SharedExecutors {
 	private SharedExecutors() {
 	}
 
-	static Executor events() {
+	/**
+	 * Returns the pool that delivers signals.
+	 * @return the event pool
+	 */
+	public static Executor events() {
 		return events;
 	}
 
-	static Executor flusher() {
+	/**
+	 * Returns the pool that writes held frames.
+	 * @return the flush pool
+	 */
+	public static Executor flusher() {
 		return flusher;
 	}
 
-	static ExecutorService connector() {
+	/**
+	 * Returns the pool that runs blocking connection attempts and other work that must not run under a lock.
+	 * @return the connect pool
+	 */
+	public static ExecutorService connector() {
 		return connector;
 	}
 
-	static ScheduledExecutorService scheduler() {
+	/**
+	 * Returns the timer thread's scheduler.
+	 * @return the scheduler
+	 */
+	public static ScheduledExecutorService scheduler() {
 		return scheduler;
 	}
 
@@ -96,7 +116,7 @@ final class SharedExecutors {
 		executor.setRemoveOnCancelPolicy(true);
 		executor.setKeepAliveTime(IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
 		executor.allowCoreThreadTimeOut(true);
-		return new ZeroDelayInlineScheduler(executor);
+		return executor;
 	}
 
 	private static ThreadFactory daemonThreads(String name) {

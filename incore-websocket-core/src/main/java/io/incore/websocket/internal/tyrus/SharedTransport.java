@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -9,7 +9,12 @@ import java.lang.reflect.Method;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+
+
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.nio.transport.TCPNIOConnection;
@@ -245,7 +250,10 @@ final class SharedTransport {
 				.getDeclaredField("timeoutTask");
 			task.setAccessible(true);
 			if (task.get(null) == null) {
-				task.set(null, ZeroDelayInlineScheduler.CompletedScheduledFuture.INSTANCE);
+				ScheduledFuture<?> neverRuns = SharedExecutors.scheduler().schedule(() -> {
+				}, 1, TimeUnit.DAYS);
+				neverRuns.cancel(false);
+				task.set(null, neverRuns);
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {

@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.concurrent;
 
 import java.lang.System.Logger.Level;
 import java.util.Queue;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * scheduling a drain ({@link #deferringDrains(Runnable)}) and then run the drain itself ({@link #drainHere()}),
  * which saves a thread hand-off per message; the single-drain rule keeps order and exclusivity either way.
  */
-final class EventContext implements Executor {
+public final class EventContext implements Executor {
 
 	private static final System.Logger logger = System.getLogger(EventContext.class.getName());
 
@@ -30,7 +30,11 @@ final class EventContext implements Executor {
 
 	private static final ThreadLocal<Boolean> deferring = ThreadLocal.withInitial(() -> false);
 
-	EventContext(Executor executor) {
+	/**
+	 * Creates the event context of one object.
+	 * @param executor the shared executor its drains run on
+	 */
+	public EventContext(Executor executor) {
 		this.executor = executor;
 	}
 
@@ -46,7 +50,7 @@ final class EventContext implements Executor {
 	 * Runs an action during which tasks queued by this thread do not schedule a drain; the caller must call
 	 * {@link #drainHere()} afterwards.
 	 */
-	static void deferringDrains(Runnable action) {
+	public static void deferringDrains(Runnable action) {
 		deferring.set(true);
 		try {
 			action.run();
@@ -60,7 +64,7 @@ final class EventContext implements Executor {
 	 * Runs one batch of queued tasks on this thread, unless a drain is already scheduled or running, which then
 	 * runs them. What is left after the batch goes to the shared executor.
 	 */
-	void drainHere() {
+	public void drainHere() {
 		if (this.scheduled.compareAndSet(false, true)) {
 			drain();
 		}

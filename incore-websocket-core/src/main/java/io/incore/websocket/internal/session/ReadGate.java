@@ -1,9 +1,9 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.session;
 
 /**
  * Tells the {@link FrameReadHandler} when listeners have fallen behind, so that it stops reading.
  */
-interface ReadGate {
+public interface ReadGate {
 
 	/**
 	 * Whether no further message should be read for now.

@@ -1,4 +1,4 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.incore.websocket.InboundLimits;
+import io.incore.websocket.TestServerExtension;
+import io.incore.websocket.WebSocketOptions;
+import io.incore.websocket.internal.session.Connection;
+import io.incore.websocket.internal.session.ConnectionListener;
+import io.incore.websocket.internal.session.InboundQueue;
+import io.incore.websocket.internal.session.ReadGate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,14 +78,13 @@ class TransportIOStrategyTests {
 	 */
 	private List<String> readWith(ReadGate gate, WebSocketOptions options) {
 		List<String> readers = new CopyOnWriteArrayList<>();
-		SharedTransport.acquire();
 		this.connection = new TyrusConnector(options)
 			.connect(URI.create(server.url("/echo")), "", gate, new RecordingListener(readers));
 		await().atMost(Duration.ofSeconds(30)).until(() -> readers.size() == MESSAGES);
 		return readers;
 	}
 
-	private static final class RecordingListener implements TyrusConnection.Listener {
+	private static final class RecordingListener implements ConnectionListener {
 
 		private final List<String> readers;
 
@@ -87,7 +93,7 @@ class TransportIOStrategyTests {
 		}
 
 		@Override
-		public void opened(TyrusConnection connection, String negotiatedSubProtocol) {
+		public void opened(Connection connection, String negotiatedSubProtocol) {
 			new Thread(() -> {
 				for (int i = 0; i < MESSAGES; i++) {
 					sendQuietly(connection, Integer.toString(i));
@@ -95,7 +101,7 @@ class TransportIOStrategyTests {
 			}).start();
 		}
 
-		private static void sendQuietly(TyrusConnection connection, String text) {
+		private static void sendQuietly(Connection connection, String text) {
 			try {
 				connection.sendText(text);
 			}

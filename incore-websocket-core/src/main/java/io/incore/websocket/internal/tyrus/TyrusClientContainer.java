@@ -1,8 +1,10 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.io.IOException;
 import java.util.Map;
 
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.ReadGate;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -23,9 +25,9 @@ import org.glassfish.tyrus.spi.Writer;
  * default delivery is moved to selector-thread reads once its handshake succeeded
  * ({@link TransportIOStrategy}). Public only because Tyrus instantiates its container reflectively by class name; not an API.
  */
-public final class GuardedClientContainer implements ClientContainer {
+public final class TyrusClientContainer implements ClientContainer {
 
-	static final String SETTINGS = GuardedClientContainer.class.getName() + ".settings";
+	static final String SETTINGS = TyrusClientContainer.class.getName() + ".settings";
 
 	private final GrizzlyClientContainer grizzly = new GrizzlyClientContainer();
 

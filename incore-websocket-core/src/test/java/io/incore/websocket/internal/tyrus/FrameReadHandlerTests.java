@@ -1,10 +1,11 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.incore.websocket.internal.frame.FrameReader;
+import io.incore.websocket.internal.session.ReadGate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,11 @@
-package io.incore.websocket;
+package io.incore.websocket.internal.tyrus;
 
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
 import io.incore.websocket.internal.frame.FrameReader;
+import io.incore.websocket.internal.session.InboundQueue;
+import io.incore.websocket.internal.session.ReadGate;
 
 import org.glassfish.tyrus.spi.ReadHandler;
 

@@ -1,0 +1,819 @@
+package io.incore.websocket.internal.session;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+import io.incore.websocket.Heartbeat;
+import io.incore.websocket.InboundLimits;
+import io.incore.websocket.IpSocketError;
+import io.incore.websocket.ReconnectPolicy;
+import io.incore.websocket.WebSocket.State;
+import io.incore.websocket.WebSocketOptions;
+import io.incore.websocket.WebSocketStatistics;
+import io.incore.websocket.WebSocketUrl;
+import io.incore.websocket.internal.frame.Rfc6455;
+
+/**
+ * The connection life of one {@code WebSocket}: the state machine {@code Closed → Connecting → Open → Closing →
+ * Closed}, one connection attempt at a time, reconnecting with backoff, the heartbeat, and the order of what
+ * reaches the application at the end of a connection. The {@code WebSocket} is a facade over it: it keeps the
+ * properties and signals, and the session tells it what happened through its {@link Host}.
+ * <p>
+ * Every transition happens under the host's lock, and the host emits its signals under that lock, so their order
+ * is the order of the transitions. Time comes from an injected clock and scheduler, so that the heartbeat, the
+ * backoff and the close timeout can be tested without waiting.
+ */
+public final class WebSocketSession {
+
+	private static final System.Logger logger = System.getLogger(WebSocketSession.class.getName());
+
+	private final Host host;
+
+	private final Object lock;
+
+	private final WebSocketOptions options;
+
+	private final Connector connector;
+
+	private final Clock clock;
+
+	private final InboundQueue inbound;
+
+	private final StatisticsCounters statistics = new StatisticsCounters();
+
+	private State state = State.Closed;
+
+	private Attempt current;
+
+	private boolean reconnectAfterClose;
+
+	private boolean userDisconnected;
+
+	private boolean connectionWanted;
+
+	private ScheduledFuture<?> reconnectTask;
+
+	private volatile int reconnectAttempts;
+
+	private long openedAtNanos;
+
+	private volatile long lastRoundTripNanos = -1;
+
+	private volatile Instant lastConnectedAt;
+
+	private volatile String negotiatedSubProtocol = "";
+
+	private volatile int closeCode = -1;
+
+	private volatile String closeReason = "";
+
+	/**
+	 * Creates the session of one {@code WebSocket}.
+	 * @param host the facade it reports to
+	 * @param options the options
+	 * @param connector opens connections
+	 * @param clock the time and the timers
+	 */
+	public WebSocketSession(Host host, WebSocketOptions options, Connector connector, Clock clock) {
+		this.host = host;
+		this.lock = host.lock();
+		this.options = options;
+		this.connector = connector;
+		this.clock = clock;
+		this.inbound = new InboundQueue(options.inbound());
+	}
+
+	/**
+	 * Connects unless connecting or connected already; while closing, connects once closed.
+	 */
+	public void connect() {
+		synchronized (this.lock) {
+			this.userDisconnected = false;
+			cancelReconnect();
+			switch (this.state) {
+				case Closed -> startAttempt();
+				case Closing -> this.reconnectAfterClose = true;
+				case Connecting, Open -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * Connects now if closed: for {@code open()}, which reports an invalid URL itself.
+	 * @return whether an attempt is under way
+	 */
+	public boolean open() {
+		synchronized (this.lock) {
+			return this.state != State.Closed || startAttempt();
+		}
+	}
+
+	/**
+	 * Disconnects: abandons an attempt, or starts the close handshake of an open connection. No reconnect follows
+	 * until {@link #connect()}.
+	 * @param code the close code
+	 * @param reason the close reason
+	 */
+	public void disconnect(int code, String reason) {
+		synchronized (this.lock) {
+			this.reconnectAfterClose = false;
+			this.userDisconnected = true;
+			this.connectionWanted = false;
+			cancelReconnect();
+			Attempt attempt = this.current;
+			switch (this.state) {
+				case Connecting -> {
+					finishClosed();
+					attempt.connection.abandon();
+				}
+				case Open -> attempt.beginClose(code, reason);
+				case Closing, Closed -> {
+				}
+			}
+		}
+	}
+
+	/**
+	 * The URL changed: a live connection is replaced, a closed session with automatic connection connects.
+	 */
+	public void urlChanged() {
+		synchronized (this.lock) {
+			if (this.state != State.Closed) {
+				boolean reconnect = this.host.isAutoConnect() || this.host.isDeviceOpen();
+				disconnect(Rfc6455.CLOSE_NORMAL, "");
+				if (reconnect) {
+					connect();
+				}
+			}
+			else if (this.host.isCompleted() && this.host.isAutoConnect() && !this.userDisconnected) {
+				cancelReconnect();
+				startAttempt();
+			}
+		}
+	}
+
+	/**
+	 * Automatic connection was turned on or off.
+	 * @param autoConnect the new value
+	 */
+	public void autoConnectChanged(boolean autoConnect) {
+		synchronized (this.lock) {
+			if (autoConnect && this.host.isCompleted() && this.state == State.Closed
+					&& !this.host.url().isEmpty()) {
+				connect();
+			}
+			else if (!autoConnect && !this.host.isDeviceOpen()) {
+				cancelReconnect();
+			}
+		}
+	}
+
+	/**
+	 * Sends a text message, or reports {@code NotOpenError}.
+	 * @param message the text
+	 * @return the UTF-8 bytes sent, or -1
+	 */
+	public long sendText(String message) {
+		Attempt attempt = openAttemptOrReport();
+		if (attempt == null) {
+			return -1;
+		}
+		try {
+			long bytes = attempt.connection.sendText(message);
+			this.statistics.textMessagesSent.increment();
+			this.statistics.textBytesSent.add(bytes);
+			return bytes;
+		}
+		catch (IOException | RuntimeException ex) {
+			attempt.failed(ex);
+			return -1;
+		}
+	}
+
+	/**
+	 * Sends a binary message, or reports {@code NotOpenError}.
+	 * @param message the payload
+	 * @return the bytes sent, or -1
+	 */
+	public long sendBinary(byte[] message) {
+		Attempt attempt = openAttemptOrReport();
+		if (attempt == null) {
+			return -1;
+		}
+		try {
+			attempt.connection.sendBinary(message);
+			this.statistics.binaryMessagesSent.increment();
+			this.statistics.binaryBytesSent.add(message.length);
+			return message.length;
+		}
+		catch (IOException | RuntimeException ex) {
+			attempt.failed(ex);
+			return -1;
+		}
+	}
+
+	private Attempt openAttemptOrReport() {
+		synchronized (this.lock) {
+			if (this.state == State.Open) {
+				return this.current;
+			}
+			this.statistics.sendRejections.increment();
+			this.host.notOpen(this.state);
+			return null;
+		}
+	}
+
+	/**
+	 * Waits until the state is {@code Closed}.
+	 * @param timeout the longest wait
+	 * @return whether it is
+	 */
+	public boolean awaitClosed(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.lock) {
+			while (this.state != State.Closed) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	private boolean startAttempt() {
+		WebSocketUrl.Check check = WebSocketUrl.check(this.host.url());
+		this.connectionWanted = true;
+		if (!check.valid()) {
+			this.host.failed(Failure.socket(check.error(), check.message()));
+			return false;
+		}
+		Attempt attempt = new Attempt(check.uri());
+		this.current = attempt;
+		this.statistics.connectAttempts.increment();
+		setState(State.Connecting);
+		attempt.connection = this.connector.connect(check.uri(), this.host.subProtocol(),
+				this.options.inlineDelivery() ? null : this.inbound, attempt);
+		return true;
+	}
+
+	private void setState(State state) {
+		this.state = state;
+		this.host.stateChanged(state);
+	}
+
+	private void finishClosed() {
+		Attempt attempt = this.current;
+		if (attempt == null) {
+			return;
+		}
+		attempt.stopHeartbeat();
+		if (!attempt.opened) {
+			this.statistics.connectFailures.increment();
+		}
+		this.current = null;
+		this.connector.release();
+		setState(State.Closed);
+		this.lock.notifyAll();
+		this.host.disconnected();
+		if (this.reconnectAfterClose) {
+			this.reconnectAfterClose = false;
+			startAttempt();
+		}
+		else if (shouldReconnect()) {
+			scheduleReconnect();
+		}
+	}
+
+	private boolean shouldReconnect() {
+		return !this.userDisconnected && (this.host.isAutoConnect() || this.host.isDeviceOpen());
+	}
+
+	private void scheduleReconnect() {
+		ReconnectPolicy policy = this.options.reconnect();
+		if (this.openedAtNanos != 0 && this.clock.nanoTime() - this.openedAtNanos >= policy.resetAfter().toNanos()) {
+			this.reconnectAttempts = 0;
+		}
+		this.openedAtNanos = 0;
+		int next = this.reconnectAttempts + 1;
+		if (!policy.allows(next)) {
+			logger.log(Level.WARNING, () -> this.host.describe() + " gives up reconnecting after "
+					+ policy.maxAttempts() + " attempts; call connectToHost() to try again");
+			return;
+		}
+		this.reconnectAttempts = next;
+		this.statistics.reconnectsScheduled.increment();
+		Duration delay = policy.delayBefore(next, this.clock.random());
+		this.reconnectTask = this.clock.scheduler().schedule(this::reconnectNow, delay.toNanos(),
+				TimeUnit.NANOSECONDS);
+	}
+
+	private void reconnectNow() {
+		synchronized (this.lock) {
+			this.reconnectTask = null;
+			if (this.state == State.Closed && shouldReconnect()) {
+				startAttempt();
+			}
+		}
+	}
+
+	private void cancelReconnect() {
+		if (this.reconnectTask != null) {
+			this.reconnectTask.cancel(false);
+			this.reconnectTask = null;
+		}
+	}
+
+	/**
+	 * Returns the subprotocol the server selected for the current or last connection.
+	 * @return the subprotocol, {@code ""} for none
+	 */
+	public String negotiatedSubProtocol() {
+		return this.negotiatedSubProtocol;
+	}
+
+	/**
+	 * Returns the close code of the last connection that ended.
+	 * @return the code, -1 if none ended yet
+	 */
+	public int closeCode() {
+		return this.closeCode;
+	}
+
+	/**
+	 * Returns the close reason that came with {@link #closeCode()}.
+	 * @return the reason
+	 */
+	public String closeReason() {
+		return this.closeReason;
+	}
+
+	/**
+	 * Returns the consecutive reconnect attempts since the last stable connection.
+	 * @return the count
+	 */
+	public int reconnectAttempts() {
+		return this.reconnectAttempts;
+	}
+
+	/**
+	 * Returns the round-trip time of the last heartbeat ping.
+	 * @return the time, empty if none was measured
+	 */
+	public Optional<Duration> lastRoundTripTime() {
+		long nanos = this.lastRoundTripNanos;
+		return (nanos >= 0) ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+	}
+
+	/**
+	 * Returns the traffic and connection counters.
+	 * @return a snapshot
+	 */
+	public WebSocketStatistics statistics() {
+		return this.statistics.snapshot();
+	}
+
+	/**
+	 * Returns when the last connection opened.
+	 * @return the instant, empty if never
+	 */
+	public Optional<Instant> lastConnectedAt() {
+		return Optional.ofNullable(this.lastConnectedAt);
+	}
+
+	/**
+	 * Tells whether a connection is wanted: requested and not ended by a disconnect since.
+	 * @return whether it is
+	 */
+	public boolean isConnectionWanted() {
+		synchronized (this.lock) {
+			return this.connectionWanted;
+		}
+	}
+
+	/**
+	 * Returns the number of received messages waiting for listeners.
+	 * @return the depth
+	 */
+	public int inboundDepth() {
+		return this.inbound.depth();
+	}
+
+	/**
+	 * One connection attempt and the connection it became. Its callbacks take effect only while it is the
+	 * current attempt, so late events of an abandoned connection change nothing. Every callback runs on a
+	 * transport thread and takes the lock, except where it may wait for listeners.
+	 */
+	private final class Attempt implements ConnectionListener {
+
+		private final URI uri;
+
+		private final String target;
+
+		private Connection connection;
+
+		private ScheduledFuture<?> heartbeat;
+
+		private volatile long lastPongFor;
+
+		/** Set once listeners fell behind with the inbound policy FAIL: nothing more is delivered. */
+		private volatile boolean overflowed;
+
+		/** Set once the server broke the protocol, which was reported as the error of this connection. */
+		private boolean violated;
+
+		private final long startedAtNanos = WebSocketSession.this.clock.nanoTime();
+
+		private boolean opened;
+
+		Attempt(URI uri) {
+			this.uri = uri;
+			this.target = WebSocketUrl.redact(uri.toString());
+		}
+
+		private boolean isCurrent() {
+			return WebSocketSession.this.current == this;
+		}
+
+		@Override
+		public void opened(Connection openedConnection, String negotiated) {
+			synchronized (WebSocketSession.this.lock) {
+				if (!isCurrent() || WebSocketSession.this.state != State.Connecting) {
+					openedConnection.abandon();
+					return;
+				}
+				String requested = WebSocketSession.this.host.subProtocol();
+				if (!negotiated.isEmpty() && !negotiated.equals(requested)) {
+					report(Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
+							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
+							+ requested + "')"));
+					finishClosed();
+					openedConnection.abandon();
+					return;
+				}
+				WebSocketSession.this.negotiatedSubProtocol = negotiated;
+				WebSocketSession.this.openedAtNanos = WebSocketSession.this.clock.nanoTime();
+				WebSocketSession.this.lastConnectedAt = Instant.now();
+				WebSocketSession.this.statistics.connectSuccesses.increment();
+				WebSocketSession.this.statistics.connectNanos
+					.add(WebSocketSession.this.openedAtNanos - this.startedAtNanos);
+				this.opened = true;
+				setState(State.Open);
+				WebSocketSession.this.host.connected();
+				startHeartbeat();
+			}
+		}
+
+		@Override
+		public void textReceived(String message, long encodedLength) {
+			if (this.overflowed) {
+				return;
+			}
+			WebSocketSession.this.statistics.textMessagesReceived.increment();
+			WebSocketSession.this.statistics.textBytesReceived.add(encodedLength);
+			long size = 2L * message.length();
+			if (admit(size)) {
+				deliver(() -> {
+					if (isCurrent()) {
+						WebSocketSession.this.host.textReceived(message, () -> release(size));
+					}
+					else {
+						release(size);
+					}
+				});
+			}
+		}
+
+		@Override
+		public void binaryReceived(byte[] message) {
+			if (this.overflowed) {
+				return;
+			}
+			WebSocketSession.this.statistics.binaryMessagesReceived.increment();
+			WebSocketSession.this.statistics.binaryBytesReceived.add(message.length);
+			long size = message.length;
+			if (admit(size)) {
+				deliver(() -> {
+					if (isCurrent()) {
+						WebSocketSession.this.host.binaryReceived(message, () -> release(size));
+					}
+					else {
+						release(size);
+					}
+				});
+			}
+		}
+
+		/**
+		 * Queues the signals of a received message under the lock; with inline delivery, the host then runs them
+		 * on this transport thread, after the lock is released so that no listener runs while it is held.
+		 */
+		private void deliver(Runnable emitUnderLock) {
+			WebSocketSession.this.host.deliver(() -> {
+				synchronized (WebSocketSession.this.lock) {
+					emitUnderLock.run();
+				}
+			}, WebSocketSession.this.options.inlineDelivery());
+		}
+
+		/**
+		 * Waits, outside the lock, until listeners have room for a message (BLOCK; only on a thread that may wait,
+		 * since a selector thread's reads are gated by the transport instead), or fails the connection (FAIL).
+		 */
+		private boolean admit(long size) {
+			if (WebSocketSession.this.inbound.admit(size, WebSocketSession.this.connector.mayWait())) {
+				return true;
+			}
+			synchronized (WebSocketSession.this.lock) {
+				if (isCurrent() && WebSocketSession.this.state == State.Open && !this.overflowed) {
+					this.overflowed = true;
+					InboundLimits limits = WebSocketSession.this.options.inbound();
+					report(Failure.socket(IpSocketError.SocketResourceError, "Listeners of " + this.target
+							+ " fell behind: more than " + limits.maxMessages() + " messages or " + limits.maxBytes()
+							+ " bytes waiting; closed with 1008 as the inbound policy FAIL says"));
+					beginClose(Rfc6455.CLOSE_POLICY_VIOLATION, "Client could not keep up");
+				}
+			}
+			return false;
+		}
+
+		private void release(long size) {
+			WebSocketSession.this.inbound.release(size);
+		}
+
+		@Override
+		public void pongReceived(byte[] payload) {
+			if (payload.length == Long.BYTES) {
+				long sent = ByteBuffer.wrap(payload).getLong();
+				WebSocketSession.this.lastRoundTripNanos = WebSocketSession.this.clock.nanoTime() - sent;
+				this.lastPongFor = sent;
+			}
+		}
+
+		/**
+		 * Answers the server's close frame once the listeners of the messages before it have run (they run on the
+		 * object's event context, in order), so that what they send in reply leaves before the answer.
+		 */
+		@Override
+		public void closeReceived(int code, String reason) {
+			Connection answering = this.connection;
+			WebSocketSession.this.host.afterDelivered(answering::answerClose);
+		}
+
+		/**
+		 * Reports the violation at once, so that its error is there before anything the listeners of earlier
+		 * messages do, and fails the connection once those listeners have run.
+		 */
+		@Override
+		public void protocolViolated(int closeCode, String description) {
+			synchronized (WebSocketSession.this.lock) {
+				if (isCurrent() && WebSocketSession.this.state != State.Closed) {
+					this.violated = true;
+					report(Failure.socket((closeCode == Rfc6455.CLOSE_TOO_BIG) ? IpSocketError.DatagramTooLargeError
+							: IpSocketError.NetworkError,
+							description + " (" + this.target + "); the connection was failed with " + closeCode));
+				}
+			}
+			Connection failing = this.connection;
+			WebSocketSession.this.host.afterDelivered(failing::fail);
+		}
+
+		@Override
+		public void closed(int code, String reason) {
+			synchronized (WebSocketSession.this.lock) {
+				if (!isCurrent()) {
+					return;
+				}
+				recordClose(code, reason);
+				if (WebSocketSession.this.state == State.Open && code == Rfc6455.CLOSE_ABNORMAL && !this.violated) {
+					report(Failure.socket(IpSocketError.RemoteHostClosedError,
+							"The connection to " + this.target + " was closed without a close handshake"));
+				}
+				finishClosed();
+			}
+		}
+
+		private void recordClose(int code, String reason) {
+			WebSocketSession.this.closeCode = code;
+			WebSocketSession.this.closeReason = (reason != null) ? reason : "";
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			synchronized (WebSocketSession.this.lock) {
+				if (!isCurrent()) {
+					return;
+				}
+				report(WebSocketSession.this.connector.classify(failure, this.uri));
+				if (WebSocketSession.this.state == State.Connecting) {
+					finishClosed();
+				}
+			}
+		}
+
+		private void report(Failure failure) {
+			WebSocketSession.this.host.failed(failure);
+		}
+
+		/**
+		 * Starts the close handshake; the state is {@code Closing} until the server answered, TCP ended or the
+		 * close timeout passed.
+		 */
+		void beginClose(int code, String reason) {
+			setState(State.Closing);
+			stopHeartbeat();
+			Connection closing = this.connection;
+			WebSocketSession.this.clock.executor().execute(() -> closing.close(code, reason));
+		}
+
+		private void startHeartbeat() {
+			Heartbeat settings = WebSocketSession.this.options.heartbeat();
+			if (settings != null) {
+				long interval = settings.interval().toNanos();
+				this.heartbeat = WebSocketSession.this.clock.scheduler()
+					.scheduleWithFixedDelay(() -> WebSocketSession.this.clock.executor().execute(this::ping),
+							interval, interval, TimeUnit.NANOSECONDS);
+			}
+		}
+
+		private void ping() {
+			if (!isCurrent()) {
+				return;
+			}
+			long sent = WebSocketSession.this.clock.nanoTime();
+			WebSocketSession.this.clock.scheduler()
+				.schedule(() -> checkPong(sent), WebSocketSession.this.options.heartbeat().timeout().toNanos(),
+						TimeUnit.NANOSECONDS);
+			try {
+				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
+			}
+			catch (IOException | RuntimeException ex) {
+				failed(ex);
+			}
+		}
+
+		private void checkPong(long sent) {
+			synchronized (WebSocketSession.this.lock) {
+				if (!isCurrent() || WebSocketSession.this.state != State.Open || this.lastPongFor - sent >= 0) {
+					return;
+				}
+				report(Failure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target + " within "
+						+ WebSocketSession.this.options.heartbeat().timeout().toMillis()
+						+ " ms; the connection is considered dead and was dropped"));
+				recordClose(Rfc6455.CLOSE_ABNORMAL, "Heartbeat timeout");
+				finishClosed();
+				Connection dropped = this.connection;
+				WebSocketSession.this.clock.executor()
+					.execute(() -> dropped.terminate(Rfc6455.CLOSE_GOING_AWAY, "Heartbeat timeout"));
+			}
+		}
+
+		void stopHeartbeat() {
+			if (this.heartbeat != null) {
+				this.heartbeat.cancel(false);
+				this.heartbeat = null;
+			}
+		}
+
+	}
+
+	/**
+	 * Where a session's time comes from: a clock, timers, a thread for work that must not run under the lock, and
+	 * the randomness of the backoff's jitter. Tests replace it to run timers without waiting.
+	 *
+	 * @param nanoClock the time in nanoseconds, as {@link System#nanoTime()}
+	 * @param scheduler the timers
+	 * @param executor runs blocking work off the caller's thread
+	 * @param random numbers in [0, 1) for the jitter
+	 */
+	public record Clock(LongSupplier nanoClock, ScheduledExecutorService scheduler, Executor executor,
+			DoubleSupplier random) {
+
+		long nanoTime() {
+			return this.nanoClock.getAsLong();
+		}
+
+	}
+
+	/**
+	 * The facade a session reports to: it holds the properties and signals. Every method but {@link #deliver} and
+	 * {@link #afterDelivered} is called under the {@link #lock()}.
+	 */
+	public interface Host {
+
+		/**
+		 * The lock that guards the object's state; transitions and signals happen under it.
+		 * @return the lock
+		 */
+		Object lock();
+
+		/**
+		 * The URL to connect to.
+		 * @return the URL property's value
+		 */
+		String url();
+
+		/**
+		 * The subprotocol to request.
+		 * @return the subprotocol, {@code ""} for none
+		 */
+		String subProtocol();
+
+		/**
+		 * Whether to connect automatically.
+		 * @return the {@code autoConnect} property
+		 */
+		boolean isAutoConnect();
+
+		/**
+		 * Whether the device is open, which keeps the connection wanted.
+		 * @return whether it is
+		 */
+		boolean isDeviceOpen();
+
+		/**
+		 * Whether the object completed.
+		 * @return whether it did
+		 */
+		boolean isCompleted();
+
+		/**
+		 * The state changed; the host sets its property.
+		 * @param state the new state
+		 */
+		void stateChanged(State state);
+
+		/** The connection opened. */
+		void connected();
+
+		/** The state returned to {@code Closed}. */
+		void disconnected();
+
+		/**
+		 * An error occurred.
+		 * @param failure what to report
+		 */
+		void failed(Failure failure);
+
+		/**
+		 * A send was refused because the state was not {@code Open}.
+		 * @param state the state
+		 */
+		void notOpen(State state);
+
+		/**
+		 * Emits a received text message.
+		 * @param message the text
+		 * @param afterDelivery to run once every listener has run
+		 */
+		void textReceived(String message, Runnable afterDelivery);
+
+		/**
+		 * Appends a received binary message to the read stream and emits it.
+		 * @param message the payload
+		 * @param afterDelivery to run once every listener has run
+		 */
+		void binaryReceived(byte[] message, Runnable afterDelivery);
+
+		/**
+		 * Runs the emission of a received message: queued on the object's event context, and with inline delivery
+		 * drained on this thread.
+		 * @param emission queues the signals
+		 * @param inline whether to deliver on this thread
+		 */
+		void deliver(Runnable emission, boolean inline);
+
+		/**
+		 * Runs a task on the object's event context, after every signal queued so far.
+		 * @param task the task
+		 */
+		void afterDelivered(Runnable task);
+
+		/**
+		 * Describes the object for log messages.
+		 * @return the description
+		 */
+		String describe();
+
+	}
+
+}
