@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.incore.websocket.internal.concurrent.EventContext;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.incore.websocket.internal.session.Failure;
+import io.incore.websocket.internal.session.Timers;
 import io.incore.websocket.internal.session.WebSocketSession;
 import io.incore.websocket.internal.tyrus.TyrusConnector;
 
@@ -133,11 +134,18 @@ public class WebSocket extends IoDevice {
 	 * @param options the Java-side settings
 	 */
 	public WebSocket(InCoreObject parent, WebSocketOptions options) {
+		this(parent, options, new WebSocketSession.Clock(System::nanoTime, Timers.on(SharedExecutors.scheduler()),
+				SharedExecutors.connector(), () -> ThreadLocalRandom.current().nextDouble()));
+	}
+
+	/**
+	 * Creates a WebSocket whose timers run on the given clock; for tests that drive time by hand.
+	 */
+	WebSocket(InCoreObject parent, WebSocketOptions options, WebSocketSession.Clock clock) {
 		super(parent);
 		this.options = Objects.requireNonNull(options, "options");
-		this.session = new WebSocketSession(new SessionHost(), options, new TyrusConnector(options),
-				new WebSocketSession.Clock(System::nanoTime, SharedExecutors.scheduler(), SharedExecutors.connector(),
-						() -> ThreadLocalRandom.current().nextDouble()));
+		this.session = new WebSocketSession(new SessionHost(), options, new TyrusConnector(options, clock.timers()),
+				clock);
 		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,28 +44,37 @@ class HeartbeatTests {
 		}
 	}
 
+	/**
+	 * The server is real and silent; the heartbeat runs on a clock the test advances, so the peer is declared
+	 * dead exactly at interval + timeout.
+	 */
 	@Test
-	void aPeerThatStopsAnsweringIsDeclaredDeadAndTheRealServerIsReconnected() throws Exception {
+	void aPeerThatStopsAnsweringIsDeclaredDeadAtTheTimeoutAndTheRealServerIsReconnected() throws Exception {
+		ManualClock clock = new ManualClock();
 		RawWebSocketServer silent = new RawWebSocketServer(0, this::neverAnswer);
 		int port = silent.port();
 		this.socket = new WebSocket(null, WebSocketOptions.builder()
 			.heartbeat(HEARTBEAT)
 			.reconnect(new ReconnectPolicy(Duration.ofMillis(100), 1.0, Duration.ofMillis(100), 0, 0,
 					Duration.ofSeconds(30)))
-			.build());
+			.build(), clock.sessionClock(SharedExecutors.connector(), 0.5));
 		this.socket.setUrl("ws://127.0.0.1:" + port + "/echo");
 		SignalRecorder recorder = new SignalRecorder(this.socket);
 		this.socket.connectToHost();
 		recorder.awaitSignal("connected");
-		long connectedAt = System.nanoTime();
-		await().atMost(Duration.ofSeconds(5)).until(() -> recorder.argumentsOf("ipSocketErrorOccurred")
-			.contains(IpSocketError.SocketTimeoutError));
-		long deadAfterMillis = Duration.ofNanos(System.nanoTime() - connectedAt).toMillis();
-		assertThat(deadAfterMillis).as("declared dead within interval + timeout (+ slack)").isLessThan(200 + 300 + 700);
+		clock.advance(HEARTBEAT.interval());
+		await().until(() -> clock.pending() == 2);
+		clock.advance(HEARTBEAT.timeout().minusNanos(1));
+		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+		clock.advance(Duration.ofNanos(1));
+		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closed);
+		recorder.awaitSignal("ipSocketErrorOccurred");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
 		assertThat(this.socket.getErrorString()).contains("No pong");
 
 		silent.stopAccepting();
 		try (TestServer server = TestServer.start(port)) {
+			clock.advance(Duration.ofMillis(100));
 			recorder.awaitCount("connected", 2);
 			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
 		}

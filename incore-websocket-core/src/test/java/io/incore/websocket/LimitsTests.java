@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,14 +166,21 @@ class LimitsTests {
 	@Test
 	void disconnectWaitsForThePeersCloseFrameAtMostTheCloseTimeout() throws Exception {
 		List<Integer> serverSaw = new CopyOnWriteArrayList<>();
+		ManualClock clock = new ManualClock();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			serverSaw.add(closeCodeFrom(in));
 			in.read();
 		})) {
-			SignalRecorder recorder = connect(
-					WebSocketOptions.builder().closeTimeout(Duration.ofMillis(300)).build(), raw.url());
+			this.socket = new WebSocket(null, WebSocketOptions.builder().closeTimeout(Duration.ofSeconds(5)).build(),
+					clock.sessionClock(SharedExecutors.connector(), 0.5));
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
 			this.socket.disconnectFromHost();
 			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closing);
+			await().until(() -> clock.pending() == 1);
+			clock.advance(Duration.ofSeconds(5).minusNanos(1));
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closing);
+			clock.advance(Duration.ofNanos(1));
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closed);
 			recorder.awaitSignal("disconnected");
 			assertThat(serverSaw).containsExactly(1000);
 			assertThat(this.socket.getCloseCode()).as("no close frame came back").isEqualTo(1006);

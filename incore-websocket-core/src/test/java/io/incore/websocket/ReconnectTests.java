@@ -3,25 +3,29 @@ package io.incore.websocket;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.session.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * {@code autoConnect} against a real server that goes away and comes back.
+ * {@code autoConnect} against a real server that goes away and comes back. The connections are real; the
+ * reconnect delays run on a clock the test advances, so each attempt happens exactly when its delay has passed,
+ * and never before (the backoff arithmetic itself is {@code WebSocketSessionTests}').
  */
 class ReconnectTests {
 
+	/** Jitter ±20 %, drawn as 0.5, which makes it exactly 0. */
 	private static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(100), 2.0,
 			Duration.ofMillis(800), 0.2, 0, Duration.ofSeconds(30));
+
+	private final ManualClock clock = new ManualClock();
 
 	private TestServer server;
 
@@ -38,38 +42,42 @@ class ReconnectTests {
 	}
 
 	private WebSocket socket(ReconnectPolicy policy, String url) {
-		this.socket = new WebSocket(null, WebSocketOptions.builder().reconnect(policy).build());
+		this.socket = new WebSocket(null, WebSocketOptions.builder().reconnect(policy).build(),
+				this.clock.sessionClock(SharedExecutors.connector(), 0.5));
 		this.socket.setUrl(url);
 		return this.socket;
 	}
 
+	private long attempts() {
+		return this.socket.getStatistics().connectAttempts();
+	}
+
 	@Test
-	void reconnectsWithGrowingDelaysAfterTheServerStopsAndResumesWhenItReturns() throws InterruptedException {
+	void reconnectsAfterEachDelayOfItsPolicyAndResumesWhenTheServerReturns() throws InterruptedException {
 		this.server = TestServer.start();
 		int port = this.server.port();
 		WebSocket socket = socket(FAST, this.server.url("/echo"));
-		List<Long> refusals = new CopyOnWriteArrayList<>();
-		socket.ipSocketErrorOccurred.connect((error) -> {
-			if (error == IpSocketError.ConnectionRefusedError) {
-				refusals.add(System.nanoTime());
-			}
-		});
 		SignalRecorder recorder = new SignalRecorder(socket);
 		socket.complete();
 		recorder.awaitSignal("connected");
 
 		this.server.close();
-		await().atMost(Duration.ofSeconds(20)).until(() -> refusals.size() >= 5);
-		long[] expectedMillis = { 200, 400, 800, 800 };
-		for (int i = 0; i < expectedMillis.length; i++) {
-			long gapMillis = TimeUnit.NANOSECONDS.toMillis(refusals.get(i + 1) - refusals.get(i));
-			assertThat(gapMillis).as("gap before reconnect attempt %d (jitter ±20%%; the gaps are taken where the "
-					+ "errors are delivered, which may skew each by a few ms)", i + 2)
-				.isBetween((long) (expectedMillis[i] * 0.8) - 50, (long) (expectedMillis[i] * 1.2) + 300);
+		recorder.awaitSignal("disconnected");
+		long refusals = 0;
+		for (long delay : new long[] { 100, 200, 400, 800, 800 }) {
+			long before = attempts();
+			this.clock.advance(Duration.ofMillis(delay).minusNanos(1));
+			assertThat(attempts()).as("no attempt before %d ms", delay).isEqualTo(before);
+			this.clock.advance(Duration.ofNanos(1));
+			assertThat(attempts()).as("an attempt at %d ms", delay).isEqualTo(before + 1);
+			recorder.awaitCount("disconnected", 2 + refusals++);
 		}
-		assertThat(socket.getReconnectAttempts()).isGreaterThanOrEqualTo(5);
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsOnly(IpSocketError.RemoteHostClosedError,
+				IpSocketError.ConnectionRefusedError);
+		assertThat(socket.getReconnectAttempts()).as("five made, the sixth scheduled").isEqualTo(6);
 
 		this.server = TestServer.start(port);
+		this.clock.advance(Duration.ofMillis(800));
 		recorder.awaitCount("connected", 2);
 		BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
 		socket.textMessageReceived.connect(echoes::add);
@@ -87,8 +95,8 @@ class ReconnectTests {
 		recorder.awaitSignal("connected");
 		this.server.close();
 		recorder.awaitSignal("disconnected");
-		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
-			.until(() -> recorder.count("stateChanged") == 3 && socket.getState() == WebSocket.State.Closed);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(attempts()).isOne();
 		assertThat(socket.getReconnectAttempts()).isZero();
 	}
 
@@ -99,9 +107,13 @@ class ReconnectTests {
 		WebSocket socket = socket(threeAttempts, "ws://127.0.0.1:" + freePort() + "/echo");
 		SignalRecorder recorder = new SignalRecorder(socket);
 		socket.connectToHost();
-		recorder.awaitCount("errorOccurred", 4);
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-			.until(() -> recorder.count("errorOccurred") == 4);
+		for (int failures = 1; failures <= 4; failures++) {
+			recorder.awaitCount("disconnected", failures);
+			this.clock.advance(Duration.ofMillis(50));
+		}
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(attempts()).as("the first attempt and three reconnects").isEqualTo(4);
+		assertThat(recorder.count("errorOccurred")).isEqualTo(4);
 		assertThat(socket.getReconnectAttempts()).isEqualTo(3);
 	}
 
@@ -112,8 +124,9 @@ class ReconnectTests {
 		SignalRecorder recorder = new SignalRecorder(socket);
 		socket.complete();
 		recorder.awaitSignal("errorOccurred");
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-			.until(() -> recorder.count("errorOccurred") == 1 && recorder.count("stateChanged") == 0);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(attempts()).isZero();
+		assertThat(recorder.names()).doesNotContain("stateChanged");
 		socket.setUrl(this.server.url("/echo"));
 		recorder.awaitSignal("connected");
 	}
@@ -128,8 +141,9 @@ class ReconnectTests {
 		socket.disconnectFromHost();
 		recorder.awaitSignal("disconnected");
 		this.server.close();
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-			.until(() -> socket.getState() == WebSocket.State.Closed && recorder.count("errorOccurred") == 0);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(attempts()).isOne();
+		assertThat(recorder.names()).doesNotContain("errorOccurred");
 	}
 
 	private static int freePort() throws IOException {

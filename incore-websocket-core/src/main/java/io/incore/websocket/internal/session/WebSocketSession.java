@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -62,7 +60,7 @@ public final class WebSocketSession {
 
 	private boolean connectionWanted;
 
-	private ScheduledFuture<?> reconnectTask;
+	private Timers.Timer reconnectTask;
 
 	private volatile int reconnectAttempts;
 
@@ -323,8 +321,7 @@ public final class WebSocketSession {
 		this.reconnectAttempts = next;
 		this.statistics.reconnectsScheduled.increment();
 		Duration delay = policy.delayBefore(next, this.clock.random());
-		this.reconnectTask = this.clock.scheduler().schedule(this::reconnectNow, delay.toNanos(),
-				TimeUnit.NANOSECONDS);
+		this.reconnectTask = this.clock.timers().schedule(this::reconnectNow, delay);
 	}
 
 	private void reconnectNow() {
@@ -338,7 +335,7 @@ public final class WebSocketSession {
 
 	private void cancelReconnect() {
 		if (this.reconnectTask != null) {
-			this.reconnectTask.cancel(false);
+			this.reconnectTask.cancel();
 			this.reconnectTask = null;
 		}
 	}
@@ -431,7 +428,9 @@ public final class WebSocketSession {
 
 		private Connection connection;
 
-		private ScheduledFuture<?> heartbeat;
+		private Timers.Timer nextPing;
+
+		private Timers.Timer pongCheck;
 
 		private volatile long lastPongFor;
 
@@ -648,21 +647,31 @@ public final class WebSocketSession {
 		private void startHeartbeat() {
 			Heartbeat settings = WebSocketSession.this.options.heartbeat();
 			if (settings != null) {
-				long interval = settings.interval().toNanos();
-				this.heartbeat = WebSocketSession.this.clock.scheduler()
-					.scheduleWithFixedDelay(() -> WebSocketSession.this.clock.executor().execute(this::ping),
-							interval, interval, TimeUnit.NANOSECONDS);
+				this.nextPing = WebSocketSession.this.clock.timers()
+					.schedule(() -> WebSocketSession.this.clock.executor().execute(this::ping), settings.interval());
 			}
 		}
 
+		/**
+		 * Sends a ping that carries the clock's time, schedules the next one an interval later and, unless the pong
+		 * of an earlier ping is still awaited, the check for this one's pong at the heartbeat timeout. So a dead
+		 * server is declared dead at most one interval after the timeout.
+		 */
 		private void ping() {
-			if (!isCurrent()) {
-				return;
+			long sent;
+			synchronized (WebSocketSession.this.lock) {
+				if (!isCurrent() || WebSocketSession.this.state != State.Open) {
+					return;
+				}
+				Heartbeat settings = WebSocketSession.this.options.heartbeat();
+				sent = WebSocketSession.this.clock.nanoTime();
+				this.nextPing = WebSocketSession.this.clock.timers()
+					.schedule(() -> WebSocketSession.this.clock.executor().execute(this::ping), settings.interval());
+				if (this.pongCheck == null) {
+					this.pongCheck = WebSocketSession.this.clock.timers()
+						.schedule(() -> checkPong(sent), settings.timeout());
+				}
 			}
-			long sent = WebSocketSession.this.clock.nanoTime();
-			WebSocketSession.this.clock.scheduler()
-				.schedule(() -> checkPong(sent), WebSocketSession.this.options.heartbeat().timeout().toNanos(),
-						TimeUnit.NANOSECONDS);
 			try {
 				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
 			}
@@ -673,6 +682,7 @@ public final class WebSocketSession {
 
 		private void checkPong(long sent) {
 			synchronized (WebSocketSession.this.lock) {
+				this.pongCheck = null;
 				if (!isCurrent() || WebSocketSession.this.state != State.Open || this.lastPongFor - sent >= 0) {
 					return;
 				}
@@ -688,9 +698,13 @@ public final class WebSocketSession {
 		}
 
 		void stopHeartbeat() {
-			if (this.heartbeat != null) {
-				this.heartbeat.cancel(false);
-				this.heartbeat = null;
+			if (this.nextPing != null) {
+				this.nextPing.cancel();
+				this.nextPing = null;
+			}
+			if (this.pongCheck != null) {
+				this.pongCheck.cancel();
+				this.pongCheck = null;
 			}
 		}
 
@@ -701,12 +715,11 @@ public final class WebSocketSession {
 	 * the randomness of the backoff's jitter. Tests replace it to run timers without waiting.
 	 *
 	 * @param nanoClock the time in nanoseconds, as {@link System#nanoTime()}
-	 * @param scheduler the timers
+	 * @param timers the timers
 	 * @param executor runs blocking work off the caller's thread
 	 * @param random numbers in [0, 1) for the jitter
 	 */
-	public record Clock(LongSupplier nanoClock, ScheduledExecutorService scheduler, Executor executor,
-			DoubleSupplier random) {
+	public record Clock(LongSupplier nanoClock, Timers timers, Executor executor, DoubleSupplier random) {
 
 		long nanoTime() {
 			return this.nanoClock.getAsLong();

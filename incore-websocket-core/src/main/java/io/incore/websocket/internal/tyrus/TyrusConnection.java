@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import io.incore.websocket.internal.frame.FrameEncoder;
@@ -16,6 +13,7 @@ import io.incore.websocket.internal.frame.Rfc6455;
 import io.incore.websocket.internal.session.CloseHandshake;
 import io.incore.websocket.internal.session.Connection;
 import io.incore.websocket.internal.session.ConnectionListener;
+import io.incore.websocket.internal.session.Timers;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -48,7 +46,7 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 
 	private final Duration closeTimeout;
 
-	private final ScheduledExecutorService scheduler;
+	private final Timers timers;
 
 	private final Object sendLock = new Object();
 
@@ -56,16 +54,16 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 
 	private final CloseHandshake handshake = new CloseHandshake();
 
-	private ScheduledFuture<?> timer;
+	private Timers.Timer timer;
 
 	private volatile OutgoingFrames frames;
 
 	private volatile boolean abandoned;
 
-	TyrusConnection(ConnectionListener listener, Duration closeTimeout, ScheduledExecutorService scheduler) {
+	TyrusConnection(ConnectionListener listener, Duration closeTimeout, Timers timers) {
 		this.listener = listener;
 		this.closeTimeout = closeTimeout;
-		this.scheduler = scheduler;
+		this.timers = timers;
 	}
 
 	/**
@@ -197,8 +195,9 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 			closeFrame = encodeClose(code, (reason != null) ? reason : this.handshake.reason());
 			cancelTimer();
 			writeControl(closeFrame, null);
-			long wait = Math.min(this.closeTimeout.toNanos(), SERVER_TCP_CLOSE_WAIT.toNanos());
-			this.timer = this.scheduler.schedule(() -> endTransport(null), wait, TimeUnit.NANOSECONDS);
+			Duration wait = (this.closeTimeout.compareTo(SERVER_TCP_CLOSE_WAIT) < 0) ? this.closeTimeout
+					: SERVER_TCP_CLOSE_WAIT;
+			this.timer = this.timers.schedule(() -> endTransport(null), wait);
 		}
 		this.listener.closed(this.handshake.code(), this.handshake.reason());
 	}
@@ -320,12 +319,12 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 
 	private void schedule(Runnable task) {
 		cancelTimer();
-		this.timer = this.scheduler.schedule(task, this.closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		this.timer = this.timers.schedule(task, this.closeTimeout);
 	}
 
 	private void cancelTimer() {
 		if (this.timer != null) {
-			this.timer.cancel(false);
+			this.timer.cancel();
 			this.timer = null;
 		}
 	}

@@ -14,6 +14,7 @@ import io.incore.websocket.internal.session.ConnectionListener;
 import io.incore.websocket.internal.session.Connector;
 import io.incore.websocket.internal.session.Failure;
 import io.incore.websocket.internal.session.ReadGate;
+import io.incore.websocket.internal.session.Timers;
 import jakarta.websocket.ClientEndpointConfig;
 
 import org.glassfish.tyrus.client.ClientManager;
@@ -44,12 +45,16 @@ public final class TyrusConnector implements Connector {
 
 	private final WebSocketOptions options;
 
+	private final Timers timers;
+
 	/**
 	 * Creates the connector of one {@code WebSocket}.
 	 * @param options its options
+	 * @param timers the timers of its connections' close handshakes
 	 */
-	public TyrusConnector(WebSocketOptions options) {
+	public TyrusConnector(WebSocketOptions options, Timers timers) {
 		this.options = options;
+		this.timers = timers;
 	}
 
 	private static ClientManager createManager(ManagerKey key) {
@@ -98,8 +103,7 @@ public final class TyrusConnector implements Connector {
 	@Override
 	public TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, ConnectionListener listener) {
 		SharedTransport.acquire();
-		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(),
-				SharedExecutors.scheduler());
+		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers);
 		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
 			.preferredSubprotocols(subProtocol.isEmpty() ? List.of() : List.of(subProtocol))
 			.configurator(new HeaderConfigurator(this.options.headers()))

@@ -14,6 +14,8 @@ import io.incore.websocket.internal.session.Connection;
 import io.incore.websocket.internal.session.ConnectionListener;
 import io.incore.websocket.internal.session.InboundQueue;
 import io.incore.websocket.internal.session.ReadGate;
+import io.incore.websocket.internal.session.Timers;
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +80,7 @@ class TransportIOStrategyTests {
 	 */
 	private List<String> readWith(ReadGate gate, WebSocketOptions options) {
 		List<String> readers = new CopyOnWriteArrayList<>();
-		this.connection = new TyrusConnector(options)
+		this.connection = new TyrusConnector(options, Timers.on(SharedExecutors.scheduler()))
 			.connect(URI.create(server.url("/echo")), "", gate, new RecordingListener(readers));
 		await().atMost(Duration.ofSeconds(30)).until(() -> readers.size() == MESSAGES);
 		return readers;
