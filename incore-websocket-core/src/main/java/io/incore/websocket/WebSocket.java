@@ -14,7 +14,11 @@ import io.incore.websocket.internal.session.WebSocketSession;
 import io.incore.websocket.internal.tyrus.TyrusConnector;
 
 /**
- * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server, on the Tyrus client.
+ * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server.
+ * <p>
+ * This class is the facade: it holds the properties and signals of the InCore object and delegates the connection
+ * life (state machine, attempts, reconnects, heartbeat, the close handshake's order) to an internal session. The
+ * protocol after the opening handshake is the library's own frame engine; Tyrus runs the opening handshake.
  * <p>
  * It can be used in two ways, also together. <b>Message mode:</b> set {@code url}, rely on {@code autoConnect}
  * (or call {@link #connectToHost()}), send with {@link #sendTextMessage(String)} and
@@ -27,7 +31,9 @@ import io.incore.websocket.internal.tyrus.TyrusConnector;
  * {@code state}, emits {@code stateChanged()} and then the specific signal: {@link #connected} after
  * {@code Open}, {@link #disconnected} after {@code Closed}. Decision (as Qt): {@code disconnected()} is also
  * emitted when an attempt fails, i.e. whenever the state returns to {@code Closed}. A peer that closes or a
- * broken connection goes from {@code Open} straight to {@code Closed}.
+ * broken connection goes from {@code Open} straight to {@code Closed}. A server's close frame, or a protocol error
+ * that fails the connection, takes effect after the listeners of the messages received before it have run, so that
+ * they can still answer them.
  * <p>
  * <b>Errors</b> are reported in this order: {@code errorString} and {@code error} (their change signals fire only
  * on a change), the specific signal ({@link #sslErrorOccurred}, then {@link #ipSocketErrorOccurred}), then

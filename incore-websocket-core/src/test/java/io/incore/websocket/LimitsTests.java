@@ -152,7 +152,7 @@ class LimitsTests {
 		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			RawWebSocketServer.writeFrame(out, 1, new byte[] { (byte) 0xC3, (byte) 0x28 });
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 		})) {
 			SignalRecorder recorder = connect(WebSocketOptions.defaults(), raw.url());
 			recorder.awaitSignal("disconnected");
@@ -168,7 +168,7 @@ class LimitsTests {
 		List<Integer> serverSaw = new CopyOnWriteArrayList<>();
 		ManualClock clock = new ManualClock();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			in.read();
 		})) {
 			this.socket = new WebSocket(null, WebSocketOptions.builder().closeTimeout(Duration.ofSeconds(5)).build(),
@@ -190,7 +190,7 @@ class LimitsTests {
 	@Test
 	void disconnectReportsTheCloseCodeTheServerAnsweredWith() throws Exception {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
-			closeCodeFrom(in);
+			RawWebSocketServer.readCloseCode(in);
 			RawWebSocketServer.writeFrame(out, 8, new byte[] { 0x0F, (byte) 0xA1, 'o', 'k' });
 			in.read();
 		})) {
@@ -200,15 +200,6 @@ class LimitsTests {
 			assertThat(this.socket.getCloseCode()).isEqualTo(4001);
 			assertThat(this.socket.getCloseReason()).isEqualTo("ok");
 		}
-	}
-
-	private static int closeCodeFrom(DataInputStream in) throws java.io.IOException {
-		RawWebSocketServer.Frame frame;
-		do {
-			frame = RawWebSocketServer.readFrame(in);
-		}
-		while (frame.opcode() != 8);
-		return frame.closeCode();
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {

@@ -147,6 +147,34 @@ final class RawWebSocketServer implements AutoCloseable {
 	}
 
 	/**
+	 * Reads frames sent by the client up to its close frame.
+	 * @return the close frame's code
+	 */
+	static int readCloseCode(DataInputStream in) throws IOException {
+		Frame frame;
+		do {
+			frame = readFrame(in);
+		}
+		while (frame.opcode() != 8);
+		return frame.closeCode();
+	}
+
+	/**
+	 * Encodes one unmasked server frame.
+	 * @param firstByte the frame's first byte: FIN, reserved bits and opcode
+	 */
+	static byte[] frame(int firstByte, byte[] payload) {
+		ByteArrayOutputStream frame = new ByteArrayOutputStream();
+		try {
+			writeFrame(frame, firstByte, payload, false);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return frame.toByteArray();
+	}
+
+	/**
 	 * Writes one unmasked, final server frame.
 	 */
 	static void writeFrame(OutputStream out, int opcode, byte[] payload) throws IOException {

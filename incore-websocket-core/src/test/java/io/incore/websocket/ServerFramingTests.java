@@ -24,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How the client reads the frames a server writes, over a real socket: whole messages, which the frame guard
- * reads itself, and everything it leaves to Tyrus: fragmented messages, control frames between fragments, and
- * frames that break the protocol; and the frames the client writes.
+ * How the client reads the frames a server writes, over a real socket: whole and fragmented messages, control
+ * frames between fragments, and frames that break the protocol; and the frames the client writes.
  */
 class ServerFramingTests {
 
@@ -85,7 +84,7 @@ class ServerFramingTests {
 			RawWebSocketServer.writeFrame(out, 0x81, utf8("before"), false);
 			RawWebSocketServer.writeFrame(out, 0xC1, utf8("compressed?"), false);
 			RawWebSocketServer.writeFrame(out, 0x81, utf8("after"), true);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 		})) {
 			SignalRecorder recorder = connect(raw.url());
 			recorder.awaitSignal("disconnected");
@@ -128,7 +127,7 @@ class ServerFramingTests {
 	/**
 	 * Three hundred messages of every length encoding, text and binary, some fragmented with pings between the
 	 * fragments, written in pieces that end inside frame headers and at random places in between (where the
-	 * client's reads end is up to the kernel; the frame guard's unit tests cut at every byte).
+	 * client's reads end is up to the kernel; the frame reader's unit tests cut at every byte).
 	 */
 	@Test
 	void aLongMixedStreamCutAtRandomPlacesArrivesWholeAndInOrder() throws Exception {
@@ -233,15 +232,6 @@ class ServerFramingTests {
 
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static int closeCodeFrom(DataInputStream in) throws IOException {
-		RawWebSocketServer.Frame frame;
-		do {
-			frame = RawWebSocketServer.readFrame(in);
-		}
-		while (frame.opcode() != 8);
-		return frame.closeCode();
 	}
 
 }

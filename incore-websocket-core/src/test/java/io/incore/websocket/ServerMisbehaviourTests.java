@@ -54,7 +54,7 @@ class ServerMisbehaviourTests {
 			RawWebSocketServer.writeFrame(frames, 0x81, utf8("before"), false);
 			frames.writeBytes(new byte[] { (byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2 });
 			out.write(frames.toByteArray());
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
 			SignalRecorder recorder = connect(PATIENT, raw.url());
@@ -73,7 +73,7 @@ class ServerMisbehaviourTests {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			out.write(new byte[] { (byte) 0x82, 127, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0 });
 			RawWebSocketServer.writeFrame(out, 0x81, utf8("after"), true);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
 			SignalRecorder recorder = connect(PATIENT, raw.url());
@@ -90,38 +90,36 @@ class ServerMisbehaviourTests {
 	 */
 	@RepeatedTest(5)
 	void aListenerCanAnswerTheLastMessageBeforeTheServersCloseFrame() throws Exception {
-		BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
-		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
-			ByteArrayOutputStream frames = new ByteArrayOutputStream();
-			RawWebSocketServer.writeFrame(frames, 0x81, utf8("question"), false);
-			RawWebSocketServer.writeFrame(frames, 0x88, closePayload(1001, "bye"), false);
-			out.write(frames.toByteArray());
-			recordFramesUntilClose(in, serverSaw);
-			drain(in);
-		})) {
-			AtomicLong answered = new AtomicLong();
-			this.socket = new WebSocket(null, PATIENT);
-			this.socket.textMessageReceived.connect((text) -> answered.set(this.socket.sendTextMessage("answer")));
-			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
-			recorder.awaitSignal("disconnected");
-			assertThat(answered.get()).isEqualTo(6);
-			assertThat(List.of(serverSaw.poll(10, TimeUnit.SECONDS), serverSaw.poll(10, TimeUnit.SECONDS)))
-				.containsExactly("text:answer", "close:1001");
-			assertThat(this.socket.getCloseCode()).isEqualTo(1001);
-			assertThat(this.socket.getCloseReason()).isEqualTo("bye");
-			assertThat(recorder.names()).doesNotContain("errorOccurred")
-				.containsSubsequence("textMessageReceived", "disconnected");
-		}
+		SignalRecorder recorder = answerTheQuestionBefore(
+				RawWebSocketServer.frame(0x88, closePayload(1001, "bye")), "close:1001");
+		assertThat(this.socket.getCloseCode()).isEqualTo(1001);
+		assertThat(this.socket.getCloseReason()).isEqualTo("bye");
+		assertThat(recorder.names()).doesNotContain("errorOccurred")
+			.containsSubsequence("textMessageReceived", "disconnected");
 	}
 
 	@RepeatedTest(5)
 	void aListenerCanAnswerTheLastMessageBeforeAViolationAndTheErrorStays() throws Exception {
+		ByteArrayOutputStream violationAndMore = new ByteArrayOutputStream();
+		violationAndMore.writeBytes(RawWebSocketServer.frame(0xC1, utf8("compressed?")));
+		violationAndMore.writeBytes(RawWebSocketServer.frame(0x81, utf8("after")));
+		SignalRecorder recorder = answerTheQuestionBefore(violationAndMore.toByteArray(), "close:1002");
+		assertThat(recorder.argumentsOf("textMessageReceived")).containsExactly("question");
+		assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.IpSocketError);
+		assertThat(this.socket.getErrorString()).contains("reserved bits");
+		assertThat(this.socket.getCloseCode()).isEqualTo(1002);
+	}
+
+	/**
+	 * The server writes the text "question" and what follows it in one write; a listener answers the question.
+	 * Asserts that the answer left before the client's close frame, and returns the recorder.
+	 */
+	private SignalRecorder answerTheQuestionBefore(byte[] following, String expectedClose) throws Exception {
 		BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			ByteArrayOutputStream frames = new ByteArrayOutputStream();
-			RawWebSocketServer.writeFrame(frames, 0x81, utf8("question"), false);
-			RawWebSocketServer.writeFrame(frames, 0xC1, utf8("compressed?"), false);
-			RawWebSocketServer.writeFrame(frames, 0x81, utf8("after"), false);
+			frames.writeBytes(RawWebSocketServer.frame(0x81, utf8("question")));
+			frames.writeBytes(following);
 			out.write(frames.toByteArray());
 			recordFramesUntilClose(in, serverSaw);
 			drain(in);
@@ -133,11 +131,8 @@ class ServerMisbehaviourTests {
 			recorder.awaitSignal("disconnected");
 			assertThat(answered.get()).isEqualTo(6);
 			assertThat(List.of(serverSaw.poll(10, TimeUnit.SECONDS), serverSaw.poll(10, TimeUnit.SECONDS)))
-				.containsExactly("text:answer", "close:1002");
-			assertThat(recorder.argumentsOf("textMessageReceived")).containsExactly("question");
-			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.IpSocketError);
-			assertThat(this.socket.getErrorString()).contains("reserved bits");
-			assertThat(this.socket.getCloseCode()).isEqualTo(1002);
+				.containsExactly("text:answer", expectedClose);
+			return recorder;
 		}
 	}
 
@@ -161,7 +156,7 @@ class ServerMisbehaviourTests {
 		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			RawWebSocketServer.writeFrame(out, 0x88, payload, true);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
 			SignalRecorder recorder = connect(PATIENT, raw.url());
@@ -178,7 +173,7 @@ class ServerMisbehaviourTests {
 		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			RawWebSocketServer.writeFrame(out, 0x88, new byte[0], true);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
 			SignalRecorder recorder = connect(PATIENT, raw.url());
@@ -196,7 +191,7 @@ class ServerMisbehaviourTests {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			out.write(new byte[] { (byte) 0x82, 127, 0, 0, 1, 0, 0, 0, 0, 0 });
 			out.write(new byte[4096]);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			RawWebSocketServer.writeFrame(out, 0x88, closePayload(1009, ""), true);
 			drain(in);
 			serverSawEnd.countDown();
@@ -218,7 +213,7 @@ class ServerMisbehaviourTests {
 	void aServerThatDropsTcpRightAfterOur1009EndsTheConnectionAtOnce() throws Exception {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			out.write(new byte[] { (byte) 0x82, 127, 0, 0, 1, 0, 0, 0, 0, 0 });
-			closeCodeFrom(in);
+			RawWebSocketServer.readCloseCode(in);
 			in.close();
 		})) {
 			SignalRecorder recorder = connect(WebSocketOptions.builder()
@@ -234,7 +229,7 @@ class ServerMisbehaviourTests {
 	void aServerThatDropsTcpWhileWeAreClosingEndsTheConnectionAtOnceAs1006() throws Exception {
 		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			in.close();
 		})) {
 			SignalRecorder recorder = connect(PATIENT, raw.url());
@@ -252,7 +247,7 @@ class ServerMisbehaviourTests {
 		CountDownLatch serverSawEnd = new CountDownLatch(1);
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			RawWebSocketServer.writeFrame(out, 0x88, closePayload(4000, "done"), true);
-			serverSaw.add(closeCodeFrom(in));
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 			serverSawEnd.countDown();
 		})) {
@@ -268,7 +263,7 @@ class ServerMisbehaviourTests {
 	@Test
 	void noTimerOutlivesAConnectionClosedByTheClient() throws Exception {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
-			closeCodeFrom(in);
+			RawWebSocketServer.readCloseCode(in);
 			RawWebSocketServer.writeFrame(out, 0x88, closePayload(1000, ""), true);
 			drain(in);
 		})) {
@@ -289,15 +284,6 @@ class ServerMisbehaviourTests {
 					: "text:" + new String(frame.payload(), StandardCharsets.UTF_8));
 		}
 		while (frame.opcode() != 8);
-	}
-
-	private static int closeCodeFrom(DataInputStream in) throws IOException {
-		RawWebSocketServer.Frame frame;
-		do {
-			frame = RawWebSocketServer.readFrame(in);
-		}
-		while (frame.opcode() != 8);
-		return frame.closeCode();
 	}
 
 	/** Reads until the client closes TCP. */
