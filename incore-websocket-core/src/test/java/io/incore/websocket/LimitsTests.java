@@ -1,6 +1,5 @@
 package io.incore.websocket;
 
-import java.io.DataInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -28,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ServerMisbehaviourTests {
 
+	private static final TestCertificates LOCALHOST = TestCertificates.generate("localhost", "127.0.0.1");
+
 	private static final WebSocketOptions PATIENT = WebSocketOptions.builder()
 		.closeTimeout(Duration.ofMinutes(1))
 		.build();
@@ -273,6 +275,43 @@ class ServerMisbehaviourTests {
 			assertThat(this.socket.getCloseCode()).isEqualTo(1000);
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(ClientThreads.names()).noneMatch((name) -> name.contains("timer")));
+		}
+	}
+
+	@Test
+	void overWssAServerThatEndsTlsWhileWeAreClosingEndsTheConnectionAtOnceAs1006() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
+			in.close();
+		}); TlsProxy proxy = new TlsProxy(LOCALHOST.serverContext(), raw.port())) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.sslContext(LOCALHOST.trustingClientContext())
+				.build(), "wss://localhost:" + proxy.port() + "/raw");
+			this.socket.disconnectFromHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1000);
+			assertThat(this.socket.getCloseCode()).isEqualTo(1006);
+		}
+	}
+
+	@Test
+	void overWssAServerInitiatedCloseIsAnsweredAndReportedWithTheServersCode() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			RawWebSocketServer.writeFrame(out, 0x88, closePayload(4000, "done"), true);
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
+			drain(in);
+		}); TlsProxy proxy = new TlsProxy(LOCALHOST.serverContext(), raw.port())) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.sslContext(LOCALHOST.trustingClientContext())
+				.build(), "wss://localhost:" + proxy.port() + "/raw");
+			recorder.awaitSignal("disconnected");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(4000);
+			assertThat(this.socket.getCloseCode()).isEqualTo(4000);
+			assertThat(recorder.names()).doesNotContain("errorOccurred");
 		}
 	}
 
