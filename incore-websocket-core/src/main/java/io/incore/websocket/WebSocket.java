@@ -11,7 +11,7 @@ import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.incore.websocket.internal.session.Failure;
 import io.incore.websocket.internal.session.Timers;
 import io.incore.websocket.internal.session.WebSocketSession;
-import io.incore.websocket.internal.tyrus.TyrusConnector;
+import io.incore.websocket.internal.transport.TyrusConnector;
 
 /**
  * The InCore {@code WebSocket}: a client of a WebSocket (RFC 6455) server.

@@ -41,7 +41,7 @@ class SignalDeliveryTests {
 
 	@ParameterizedTest(name = "inline delivery: {0}")
 	@ValueSource(booleans = { false, true })
-	void listenersRunOnTheEventPoolOrWithInlineDeliveryOnATransportWorkerNeverOnASelector(boolean inlineDelivery) {
+	void listenersRunOnTheEventPoolOrWithInlineDeliveryOnTheInlineGroupNeverOnAnEventLoop(boolean inlineDelivery) {
 		WebSocket socket = new WebSocket(null, WebSocketOptions.builder().inlineDelivery(inlineDelivery).build());
 		try {
 			socket.setUrl(server.url("/echo"));
@@ -54,9 +54,9 @@ class SignalDeliveryTests {
 			});
 			socket.connectToHost();
 			await().atMost(Duration.ofSeconds(30)).until(() -> threads.size() == MESSAGES);
-			assertThat(threads).noneMatch((name) -> name.startsWith("incore-websocket-grizzly-selector"));
+			assertThat(threads).noneMatch((name) -> name.startsWith("incore-websocket-netty-"));
 			if (inlineDelivery) {
-				assertThat(threads).anyMatch((name) -> name.startsWith("incore-websocket-grizzly-worker"));
+				assertThat(threads).anyMatch((name) -> name.startsWith("incore-websocket-inline-"));
 			}
 			else {
 				assertThat(threads).allMatch((name) -> name.startsWith("incore-websocket-event-"));

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The JVM-wide, bounded thread pools every object of this library shares.
+ * The JVM-wide, bounded thread pools every object of this library shares, besides the transport's event loops.
  * <p>
  * Decision: there is no explicit start or stop. Every pool starts its threads on demand and lets each of them
  * end after {@link #IDLE_KEEP_ALIVE} without work, so once every connection is closed no thread of this
@@ -27,10 +27,11 @@ import java.util.function.Supplier;
  * may schedule a drain, and its hand-off costs less there (measured in BENCHMARKS.md: about 9 % more small
  * messages per second, the same latency).</li>
  * <li>{@code incore-websocket-flush-N}: writes small frames that were held to leave together
- * ({@link OutgoingFrames}); one per core, at least two. Its tasks never block: Grizzly queues what the socket
- * cannot take.</li>
- * <li>{@code incore-websocket-connect-N}: runs blocking connection attempts (TCP, TLS and HTTP upgrade); at
- * most {@link #CONNECT_THREADS} at once, further attempts wait in line.</li>
+ * (the transport's {@code OutgoingFrames}); one per core, at least two. Its tasks never block: Netty queues what the
+ * socket cannot take.</li>
+ * <li>{@code incore-websocket-connect-N}: runs connection attempts, each of which waits for its opening handshake
+ * (TCP, TLS and HTTP upgrade run on the transport's event loops); at most {@link #CONNECT_THREADS} at once, further
+ * attempts wait in line.</li>
  * <li>{@code incore-websocket-timer}: one thread for timeouts, heartbeats and reconnect delays.</li>
  * </ul>
  */

@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
@@ -7,24 +7,21 @@ import io.incore.websocket.internal.frame.FrameReader;
 import io.incore.websocket.internal.session.InboundQueue;
 import io.incore.websocket.internal.session.ReadGate;
 
-import org.glassfish.tyrus.spi.ReadHandler;
 
 /**
  * Hands every byte a connection receives after the opening handshake to its {@link FrameReader}; Tyrus' own
  * frame parser never sees one.
  * <p>
- * When the connection is read on a selector thread ({@link TransportIOStrategy}), it also applies the
- * {@link ReadGate}: after each message it asks the gate, and once the gate is full it pauses the reader, keeps the
- * bytes read behind that message, suspends reading from the socket, and goes on when the gate has room again. So a
- * listener that falls behind never makes a shared selector thread wait, and the backlog stays within the inbound
- * limits (plus at most one message). Reads on worker threads are not gated here: those of connections with inline
- * delivery, and the handshake's read, which may already carry the first messages; the reading thread waits in
+ * When the connection is read on an event loop (default delivery), it also applies the {@link ReadGate}: after
+ * each message it asks the gate, and once the gate is full it pauses the reader, keeps the bytes read behind that
+ * message, suspends reading from the socket, and goes on when the gate has room again. So a listener that falls
+ * behind never makes an event loop wait, and the backlog stays within the inbound limits (plus at most one
+ * message). Connections with inline delivery are not gated here: their reading thread may wait in
  * {@link InboundQueue#admit} instead.
  * <p>
- * Not thread-safe: Grizzly hands one connection's reads to one thread at a time, and resuming runs on that thread
- * too.
+ * Not thread-safe: a channel's reads come one at a time, and resuming runs on the reading thread too.
  */
-final class FrameReadHandler implements ReadHandler, FrameReader.Listener {
+final class FrameReadHandler implements FrameReader.Listener {
 
 	private final FrameReader reader;
 
@@ -57,8 +54,10 @@ final class FrameReadHandler implements ReadHandler, FrameReader.Listener {
 		this.currentRead = currentRead;
 	}
 
-	@Override
-	public void handle(ByteBuffer data) {
+	/**
+	 * Reads the bytes of one read of the socket.
+	 */
+	void handle(ByteBuffer data) {
 		if (this.reads == null && this.gate != null) {
 			this.reads = this.currentRead.get();
 		}

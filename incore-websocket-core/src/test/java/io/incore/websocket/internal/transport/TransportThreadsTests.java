@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How the shared transport handles a connection, below the event context, observed directly: which thread reads
- * it, and whether its socket sends every frame at once.
+ * How the transport handles a connection, below the event context, observed directly: which thread reads it, and
+ * whether its socket sends every frame at once.
  */
-class TransportIOStrategyTests {
+class TransportThreadsTests {
 
 	private static final int MESSAGES = 200;
 
@@ -41,20 +41,19 @@ class TransportIOStrategyTests {
 		if (this.connection != null) {
 			this.connection.abandon();
 		}
-		SharedTransport.release();
+		EventLoops.release();
 	}
 
 	@Test
-	void aGatedConnectionIsReadOnTheSelectorThread() {
+	void aGatedConnectionIsReadOnAnEventLoop() {
 		List<String> readers = readWith(new InboundQueue(InboundLimits.DEFAULT));
-		assertThat(SharedTransport.usesOwnIOStrategy()).isTrue();
-		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-grizzly-selector"));
+		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-netty-"));
 	}
 
 	@Test
-	void aConnectionWithInlineDeliveryIsReadOnWorkers() {
+	void aConnectionWithInlineDeliveryIsReadOnTheInlineGroup() {
 		List<String> readers = readWith(null);
-		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-grizzly-worker"));
+		assertThat(readers).allMatch((name) -> name.startsWith("incore-websocket-inline-"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -335,7 +335,7 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 	 */
 	Boolean tcpNoDelay() {
 		OutgoingFrames current = this.frames;
-		return (current != null) ? SharedTransport.tcpNoDelay(current.transport()) : null;
+		return (current != null && current.transport() instanceof ChannelWriter channel) ? channel.tcpNoDelay() : null;
 	}
 
 	/**

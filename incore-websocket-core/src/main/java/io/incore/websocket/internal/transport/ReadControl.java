@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 /**
  * Controls the reads of one connection from its socket, for the {@link FrameReadHandler}.

@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.net.BindException;
 import java.net.ConnectException;
@@ -15,10 +15,12 @@ import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.internal.session.Failure;
 
+import io.netty.channel.ConnectTimeoutException;
+
 import org.glassfish.tyrus.core.HandshakeException;
 
 /**
- * Tells what a failure from Tyrus, Grizzly or the JDK means for the application: the {@link Failure} to report.
+ * Tells what a failure from Tyrus, Netty or the JDK means for the application: the {@link Failure} to report.
  */
 final class TyrusFailures {
 
@@ -40,6 +42,14 @@ final class TyrusFailures {
 		if (find(failure, UnknownHostException.class) != null
 				|| find(failure, UnresolvedAddressException.class) != null) {
 			return Failure.socket(IpSocketError.HostNotFoundError, "Host not found: '" + uri.getHost() + "' (" + target + ")");
+		}
+		if (find(failure, ClientHandshake.HandshakeClosedException.class) != null) {
+			return Failure.socket(IpSocketError.RemoteHostClosedError, "The server at " + target
+					+ " closed the connection during the opening handshake");
+		}
+		if (find(failure, ConnectTimeoutException.class) != null) {
+			return Failure.socket(IpSocketError.SocketTimeoutError, "Connecting to " + target + " timed out after "
+					+ handshakeTimeoutMillis + " ms");
 		}
 		if (find(failure, ConnectException.class) != null) {
 			return Failure.socket(IpSocketError.ConnectionRefusedError,

@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

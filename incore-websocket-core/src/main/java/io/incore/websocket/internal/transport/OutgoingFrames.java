@@ -1,4 +1,4 @@
-package io.incore.websocket.internal.tyrus;
+package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,237 @@
+package io.incore.websocket.internal.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+
+import org.glassfish.tyrus.spi.ClientEngine;
+import org.glassfish.tyrus.spi.Connection;
+import org.glassfish.tyrus.spi.UpgradeRequest;
+
+/**
+ * One opening handshake on Netty, driven by Tyrus' {@link ClientEngine}: connects (with TLS for {@code wss://}),
+ * writes the upgrade request the engine made, reads the answer's head and hands it to the engine, which validates it
+ * ({@code Sec-WebSocket-Accept}, subprotocol, extensions) and opens the session. After a 101 the channel's pipeline
+ * ends in a {@link FrameChannelHandler}, which gets every later byte, those of the read that carried the answer
+ * included. A redirect or an authentication the engine asks for starts another handshake.
+ * <p>
+ * Every end is reported to the engine at once: a refused or failed connect, a TLS failure, and a server that
+ * closes the connection before it answered ({@link HandshakeClosedException}), rather than waiting for the
+ * handshake timeout.
+ */
+final class ClientHandshake extends ChannelInboundHandlerAdapter {
+
+	private final ClientEngine engine;
+
+	private final ConnectionSettings settings;
+
+	private final HandshakeResponse.Reader head = new HandshakeResponse.Reader();
+
+	private volatile Channel channel;
+
+	private volatile boolean over;
+
+	ClientHandshake(ClientEngine engine, ConnectionSettings settings) {
+		this.engine = engine;
+		this.settings = settings;
+	}
+
+	/**
+	 * Starts the handshake; the host is resolved on the calling thread, never on an event loop.
+	 * @throws IOException if the host is unknown
+	 */
+	void start() throws IOException {
+		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
+		URI uri = URI.create(request.getRequestUri());
+		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+		int port = (uri.getPort() != -1) ? uri.getPort() : secure ? 443 : 80;
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
+		ByteBuf requestBytes = encode(request, uri);
+		ChannelFuture connect = new Bootstrap().group(EventLoops.group())
+			.channel(NioSocketChannel.class)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
+			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
+			.handler(new ChannelInitializer<SocketChannel>() {
+
+				@Override
+				protected void initChannel(SocketChannel channel) {
+					if (secure) {
+						channel.pipeline().addLast(tls(uri.getHost(), port));
+					}
+					channel.pipeline().addLast(ClientHandshake.this);
+				}
+
+			})
+			.connect(address);
+		this.channel = connect.channel();
+		connect.addListener((done) -> {
+			if (done.isSuccess()) {
+				connect.channel().writeAndFlush(requestBytes);
+			}
+			else {
+				requestBytes.release();
+				failed(done.cause());
+			}
+		});
+	}
+
+	private SslHandler tls(String host, int port) {
+		SSLEngine tls = this.settings.sslContext().createSSLEngine(host, port);
+		tls.setUseClientMode(true);
+		if (this.settings.verifyHostname()) {
+			SSLParameters parameters = tls.getSSLParameters();
+			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			tls.setSSLParameters(parameters);
+		}
+		return new SslHandler(tls);
+	}
+
+	/**
+	 * Writes the request as HTTP/1.1: the request line with the URI's raw path and query, then every header field
+	 * of Tyrus' request, {@code Host} and {@code Sec-WebSocket-Key} among them.
+	 */
+	private static ByteBuf encode(UpgradeRequest request, URI uri) {
+		StringBuilder text = new StringBuilder("GET ");
+		text.append((uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath());
+		if (uri.getRawQuery() != null) {
+			text.append('?').append(uri.getRawQuery());
+		}
+		text.append(" HTTP/1.1\r\n");
+		for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+			text.append(header.getKey()).append(": ").append(String.join(", ", header.getValue())).append("\r\n");
+		}
+		text.append("\r\n");
+		return Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object message) throws IOException {
+		ByteBuf bytes = (ByteBuf) message;
+		if (this.over) {
+			bytes.release();
+			return;
+		}
+		byte[] array = new byte[bytes.readableBytes()];
+		bytes.readBytes(array);
+		bytes.release();
+		int end = this.head.read(array, 0, array.length);
+		if (end >= 0) {
+			answered(ctx, this.head.response(), ByteBuffer.wrap(array, end, array.length - end));
+		}
+	}
+
+	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
+		this.over = true;
+		ChannelWriter writer = new ChannelWriter(ctx.channel());
+		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
+				System::nanoTime, this.settings.connection()::failed);
+		this.settings.connection().writerReady(frames);
+		ClientEngine.ClientUpgradeInfo info;
+		try {
+			info = this.engine.processResponse(response, frames, (reason) -> writer.close());
+		}
+		catch (RuntimeException ex) {
+			ctx.close();
+			this.engine.processError(ex);
+			return;
+		}
+		switch (info.getUpgradeStatus()) {
+			case SUCCESS -> upgraded(ctx, info.createConnection(), rest);
+			case ANOTHER_UPGRADE_REQUEST_REQUIRED -> {
+				ctx.close();
+				SharedExecutors.connector().execute(this::again);
+			}
+			case UPGRADE_REQUEST_FAILED -> ctx.close();
+		}
+	}
+
+	/**
+	 * Hands the channel to the frame reader: from here on every byte is the connection's, starting with those that
+	 * came in the same read as the answer.
+	 */
+	private void upgraded(ChannelHandlerContext ctx, Connection tyrusConnection, ByteBuffer rest) {
+		boolean inline = this.settings.gate() == null;
+		FrameChannelHandler frames = new FrameChannelHandler(this.settings, tyrusConnection, inline);
+		if (inline) {
+			ctx.channel().config().setAutoRead(false);
+			ctx.pipeline().addAfter(EventLoops.inlineGroup(), ctx.name(), "frames", frames);
+		}
+		else {
+			ctx.pipeline().addAfter(ctx.name(), "frames", frames);
+		}
+		ctx.fireChannelRead(Unpooled.wrappedBuffer(rest));
+		ctx.pipeline().remove(this);
+	}
+
+	private void again() {
+		try {
+			new ClientHandshake(this.engine, this.settings).start();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.engine.processError(ex);
+		}
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		failed(new HandshakeClosedException());
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		failed(cause);
+		ctx.close();
+	}
+
+	private void failed(Throwable cause) {
+		if (!this.over) {
+			this.over = true;
+			this.engine.processError(cause);
+		}
+	}
+
+	/**
+	 * Tyrus gave up waiting for the handshake: it reports the timeout itself.
+	 */
+	private void timedOut() {
+		this.over = true;
+		Channel current = this.channel;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	/**
+	 * The server closed the connection before it answered the opening handshake.
+	 */
+	static final class HandshakeClosedException extends IOException {
+
+		HandshakeClosedException() {
+			super("The server closed the connection during the opening handshake");
+		}
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.incore.websocket.internal.transport;
+
+import javax.net.ssl.SSLContext;
+
+import io.incore.websocket.WebSocketOptions;
+import io.incore.websocket.internal.session.ReadGate;
+
+/**
+ * What the container needs to open one connection, handed to it through the endpoint configuration.
+ *
+ * @param connection the connection that reads and writes the frames
+ * @param gate when to stop reading, or {@code null} for inline delivery (see {@link FrameReadHandler})
+ * @param maxMessageSize the largest incoming message, in bytes
+ * @param tcpNoDelay whether every frame leaves at once ({@link WebSocketOptions#tcpNoDelay()})
+ * @param coalesceSends whether small frames sent in quick succession may leave together
+ * ({@link WebSocketOptions#coalesceSends()})
+ * @param sslContext the TLS context for {@code wss://}
+ * @param verifyHostname whether the server's certificate must match its host name
+ * @param connectTimeoutMillis the longest a TCP connect may take
+ */
+record ConnectionSettings(TyrusConnection connection, ReadGate gate, long maxMessageSize, boolean tcpNoDelay,
+		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis) {
+
+	static final String KEY = ConnectionSettings.class.getName();
+
+}

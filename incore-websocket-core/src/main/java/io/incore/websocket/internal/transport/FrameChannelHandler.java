@@ -1,0 +1,100 @@
+package io.incore.websocket.internal.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import javax.net.ssl.SSLException;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import jakarta.websocket.CloseReason;
+
+import org.glassfish.tyrus.spi.Connection;
+
+/**
+ * The last handler of a connection's pipeline once the handshake succeeded: hands every byte received to the
+ * connection's {@link FrameReadHandler}, and tells the connection, through Tyrus, when the channel is gone.
+ * <p>
+ * With default delivery it runs on the channel's event loop, and the read handler suspends reading
+ * ({@code autoRead} off) while listeners are behind. With inline delivery it runs on a thread of the inline group,
+ * which may wait for listeners; then the channel reads one buffer at a time, each asked for once the previous one
+ * was handled, so a listener that falls behind never makes unread data pile up in memory.
+ */
+final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements ReadControl {
+
+	private final FrameReadHandler reads;
+
+	private final Connection tyrusConnection;
+
+	private final TyrusConnection connection;
+
+	private final boolean inline;
+
+	private ChannelHandlerContext context;
+
+	FrameChannelHandler(ConnectionSettings settings, Connection tyrusConnection, boolean inline) {
+		this.reads = new FrameReadHandler(settings.maxMessageSize(), settings.connection(), settings.gate(),
+				() -> inline ? null : this);
+		this.tyrusConnection = tyrusConnection;
+		this.connection = settings.connection();
+		this.inline = inline;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.context = ctx;
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object message) {
+		ByteBuf bytes = (ByteBuf) message;
+		try {
+			for (ByteBuffer buffer : bytes.nioBuffers()) {
+				this.reads.handle(buffer);
+			}
+		}
+		finally {
+			bytes.release();
+			if (this.inline) {
+				ctx.read();
+			}
+		}
+	}
+
+	/**
+	 * Tells Tyrus the connection is gone, which ends its session and tells the connection.
+	 */
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) {
+		this.tyrusConnection.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "The connection ended"));
+	}
+
+	/**
+	 * A reset or another I/O error ends the connection, which is reported as closed without a close handshake; any
+	 * other failure, TLS's included, is reported as it is before the channel closes.
+	 */
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		if (!(cause instanceof IOException) || cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+			this.connection.failed(cause);
+		}
+		ctx.close();
+	}
+
+	@Override
+	public void suspend() {
+		this.context.channel().config().setAutoRead(false);
+	}
+
+	@Override
+	public void onReadingThread(Runnable task) {
+		this.context.executor().execute(task);
+	}
+
+	@Override
+	public void resume() {
+		this.context.channel().config().setAutoRead(true);
+	}
+
+}

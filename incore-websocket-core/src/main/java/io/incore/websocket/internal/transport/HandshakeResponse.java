@@ -1,0 +1,139 @@
+package io.incore.websocket.internal.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.glassfish.tyrus.spi.UpgradeResponse;
+
+/**
+ * The server's answer to the opening handshake, read from the bytes as they arrive: the status line and the header
+ * fields up to the empty line, as HTTP/1.1 (RFC 9112) writes them, handed to Tyrus' engine to judge. Whatever
+ * follows the empty line already belongs to the WebSocket connection and is left to the caller.
+ * <p>
+ * Why not Netty's HTTP codec: only this head is read, once per connection, and the bytes right behind it must reach
+ * the frame reader untouched; a small reader does exactly that. A head larger than {@link #MAX_HEAD} is refused.
+ */
+final class HandshakeResponse extends UpgradeResponse {
+
+	static final int MAX_HEAD = 16 * 1024;
+
+	private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+	private int status;
+
+	private String reasonPhrase = "";
+
+	@Override
+	public int getStatus() {
+		return this.status;
+	}
+
+	@Override
+	public void setStatus(int status) {
+		this.status = status;
+	}
+
+	@Override
+	public void setReasonPhrase(String reason) {
+		this.reasonPhrase = reason;
+	}
+
+	@Override
+	public String getReasonPhrase() {
+		return this.reasonPhrase;
+	}
+
+	@Override
+	public Map<String, List<String>> getHeaders() {
+		return this.headers;
+	}
+
+	/**
+	 * Collects the response head across reads.
+	 */
+	static final class Reader {
+
+		private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+
+		private int matched;
+
+		/**
+		 * Takes the next bytes.
+		 * @param bytes the bytes read
+		 * @param from the first one to take
+		 * @param to the index behind the last
+		 * @return the index behind the head's empty line, or -1 if the head is not complete yet
+		 * @throws IOException if the head grew beyond {@link #MAX_HEAD}
+		 */
+		int read(byte[] bytes, int from, int to) throws IOException {
+			for (int i = from; i < to; i++) {
+				byte b = bytes[i];
+				this.head.write(b);
+				this.matched = (b == ((this.matched % 2 == 0) ? '\r' : '\n')) ? this.matched + 1 : ((b == '\r') ? 1 : 0);
+				if (this.matched == 4) {
+					return i + 1;
+				}
+			}
+			if (this.head.size() > MAX_HEAD) {
+				throw new IOException("The server's answer to the opening handshake has no end within " + MAX_HEAD
+						+ " bytes");
+			}
+			return -1;
+		}
+
+		/**
+		 * Parses the complete head.
+		 * @return the response
+		 * @throws IOException if the status line is not HTTP's
+		 */
+		HandshakeResponse response() throws IOException {
+			String[] lines = this.head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+			String[] statusLine = lines[0].split(" ", 3);
+			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
+				throw new IOException("The server did not answer the opening handshake with HTTP: '"
+						+ lines[0].substring(0, Math.min(lines[0].length(), 80)) + "'");
+			}
+			HandshakeResponse response = new HandshakeResponse();
+			response.setStatus(Integer.parseInt(statusLine[1]));
+			response.setReasonPhrase((statusLine.length == 3) ? statusLine[2] : "");
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				if (colon > 0) {
+					response.headers.computeIfAbsent(lines[i].substring(0, colon).trim(), (name) -> new ArrayList<>())
+						.addAll(values(lines[i].substring(colon + 1)));
+				}
+			}
+			return response;
+		}
+
+		/**
+		 * Splits a field value at commas outside quotes, as Tyrus' engine expects lists.
+		 */
+		private static List<String> values(String value) {
+			List<String> values = new ArrayList<>();
+			StringBuilder current = new StringBuilder();
+			boolean quoted = false;
+			for (char c : value.toCharArray()) {
+				if (c == '"') {
+					quoted = !quoted;
+				}
+				if (c == ',' && !quoted) {
+					values.add(current.toString().trim());
+					current.setLength(0);
+				}
+				else {
+					current.append(c);
+				}
+			}
+			values.add(current.toString().trim());
+			return values;
+		}
+
+	}
+
+}
