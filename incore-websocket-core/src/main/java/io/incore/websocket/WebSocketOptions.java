@@ -29,11 +29,10 @@ import javax.net.ssl.SSLContext;
  * @param reconnect how {@code autoConnect} reconnects
  * @param heartbeat the ping/pong heartbeat, {@code null} for none (the default)
  * @param inlineDelivery whether received messages may be delivered to listeners on the transport thread that
- * read them, when the object's event context is idle. Such a connection is read on the shared transport's worker
- * threads rather than its selector threads, and its listeners run there, which saves the hand-off to the event
- * pool; a listener that blocks then holds one of the few worker threads shared by every inline connection,
- * delaying their reads. Since the default reads on the selector threads, both measure about the same
- * (BENCHMARKS.md). Off by default; turn it on only with listeners that return quickly. Order and exclusivity of
+ * read them, when the object's event context is idle. Such a connection is read on a thread of the transport's
+ * inline group rather than an event loop, and its listeners run there, which saves the hand-off to the event pool;
+ * a listener that blocks then holds one of the few inline threads shared by every inline connection, delaying
+ * their reads. Off by default; turn it on only with listeners that return quickly. Order and exclusivity of
  * delivery are the same either way.
  * @param tcpNoDelay whether every frame leaves at once ({@code TCP_NODELAY}, on by default). Turned off,
  * Nagle's algorithm holds a small frame back while an earlier one is still unacknowledged and sends them together:
@@ -52,11 +51,13 @@ import javax.net.ssl.SSLContext;
  * 64 KiB per connection is held or being written this way; beyond that a send writes and waits, so a slow server
  * still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
  * failed send is. Turn it off to have every send return only once its message is written.
+ * @param proxy the HTTP proxy to connect through, {@code null} (the default) to follow the JVM's
+ * {@link java.net.ProxySelector}
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
-		boolean tcpNoDelay, boolean coalesceSends) {
+		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -93,6 +94,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
 	 * @param tcpNoDelay whether every frame leaves at once
 	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @param proxy the HTTP proxy or {@code null}
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -107,6 +109,30 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 		Objects.requireNonNull(inbound, "inbound");
 		Objects.requireNonNull(reconnect, "reconnect");
+	}
+
+	/**
+	 * Creates options without an explicit proxy, as before {@code proxy} existed.
+	 * @param headers extra HTTP headers
+	 * @param handshakeTimeout the handshake timeout, positive
+	 * @param closeTimeout the close timeout, positive
+	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
+	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
+	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
+	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 */
+	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
+			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
+			boolean tcpNoDelay, boolean coalesceSends) {
+		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
+				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, null);
 	}
 
 	/**
@@ -142,7 +168,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.heartbeat(this.heartbeat)
 			.inlineDelivery(this.inlineDelivery)
 			.tcpNoDelay(this.tcpNoDelay)
-			.coalesceSends(this.coalesceSends);
+			.coalesceSends(this.coalesceSends)
+			.proxy(this.proxy);
 	}
 
 	/**
@@ -160,7 +187,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 				+ this.verifyHostname + ", readBufferCapacity=" + this.readBufferCapacity + ", maxMessageSize="
 				+ this.maxMessageSize + ", inbound=" + this.inbound + ", reconnect=" + this.reconnect + ", heartbeat="
 				+ this.heartbeat + ", inlineDelivery=" + this.inlineDelivery + ", tcpNoDelay=" + this.tcpNoDelay
-				+ ", coalesceSends=" + this.coalesceSends + "]";
+				+ ", coalesceSends=" + this.coalesceSends + ", proxy=" + this.proxy + "]";
 	}
 
 	/**
@@ -193,6 +220,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private boolean tcpNoDelay = true;
 
 		private boolean coalesceSends = true;
+
+		private HttpProxy proxy;
 
 		private Builder() {
 		}
@@ -333,6 +362,16 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets the HTTP proxy to connect through; see {@link WebSocketOptions#proxy()}.
+		 * @param proxy the proxy, {@code null} to follow the JVM's {@code ProxySelector}
+		 * @return this builder
+		 */
+		public Builder proxy(HttpProxy proxy) {
+			this.proxy = proxy;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -350,7 +389,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		public WebSocketOptions build() {
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
-					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends);
+					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy);
 		}
 
 	}

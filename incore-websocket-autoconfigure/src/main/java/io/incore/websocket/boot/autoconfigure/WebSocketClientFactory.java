@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 import io.incore.websocket.Heartbeat;
+import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.ReconnectPolicy;
 import io.incore.websocket.WebSocket;
@@ -108,6 +109,7 @@ final class WebSocketClientFactory {
 		options.inlineDelivery(resolved.or("inline-delivery", WebSocketClientSettings::getInlineDelivery, false));
 		options.tcpNoDelay(resolved.or("tcp-no-delay", WebSocketClientSettings::getTcpNoDelay, true));
 		options.coalesceSends(resolved.or("coalesce-sends", WebSocketClientSettings::getCoalesceSends, true));
+		options.proxy(proxy(resolved));
 		Setting<String> bundle = resolved.get("ssl.bundle", (s) -> s.getSsl().getBundle());
 		if (bundle.value() != null) {
 			options.sslContext(sslContext(bundle));
@@ -175,6 +177,34 @@ final class WebSocketClientFactory {
 		}
 		return new Heartbeat(resolved.duration("heartbeat.interval", (s) -> s.getHeartbeat().getInterval(),
 				HEARTBEAT_DEFAULTS.interval()), timeout);
+	}
+
+	/**
+	 * The proxy of the settings, or {@code null} without a host, so that the JVM's proxy selector decides.
+	 */
+	private static HttpProxy proxy(Settings resolved) {
+		Setting<String> host = resolved.get("proxy.host", (s) -> s.getProxy().getHost());
+		if (host.value() == null || host.value().isBlank()) {
+			return null;
+		}
+		Setting<Integer> port = resolved.get("proxy.port", (s) -> s.getProxy().getPort());
+		String portProperty = host.path().substring(0, host.path().length() - "host".length()) + "port";
+		if (port.value() == null) {
+			throw new InvalidWebSocketClientPropertyException(portProperty, null, "a proxy needs a port",
+					"Set " + portProperty + ", e.g. 3128");
+		}
+		if (port.value() < 1 || port.value() > 65535) {
+			throw new InvalidWebSocketClientPropertyException(port.path(), port.value(),
+					"a port is between 1 and 65535", "Set " + port.path() + " to the proxy's port, e.g. 3128");
+		}
+		Setting<String> username = resolved.get("proxy.username", (s) -> s.getProxy().getUsername());
+		Setting<String> password = resolved.get("proxy.password", (s) -> s.getProxy().getPassword());
+		if (password.value() != null && username.value() == null) {
+			throw new InvalidWebSocketClientPropertyException(password.path(), "***", "a password needs a username",
+					"Set the username beside " + password.path() + ", or remove the password");
+		}
+		return new HttpProxy(host.value(), port.value(), username.value(), password.value(),
+				resolved.or("proxy.non-proxy-hosts", (s) -> s.getProxy().getNonProxyHosts(), List.of()));
 	}
 
 	private static InboundLimits inbound(Settings resolved) {

@@ -2,6 +2,7 @@ package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.incore.websocket.InboundLimits;
@@ -108,6 +109,11 @@ public class WebSocketClientSettings {
 	 * TLS settings for wss:// URLs.
 	 */
 	private final Ssl ssl = new Ssl();
+
+	/**
+	 * HTTP proxy (CONNECT) to go through.
+	 */
+	private final Proxy proxy = new Proxy();
 
 	/**
 	 * Health contribution.
@@ -224,6 +230,10 @@ public class WebSocketClientSettings {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	public Health getHealth() {
@@ -425,6 +435,79 @@ public class WebSocketClientSettings {
 
 		public void setVerifyHostname(Boolean verifyHostname) {
 			this.verifyHostname = verifyHostname;
+		}
+
+	}
+
+	/**
+	 * HTTP proxy settings. Without a host, connections follow the JVM's proxy selector (-Dhttp.proxyHost, ...).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host of the HTTP proxy that ws:// and wss:// connections go through with CONNECT. Default: none, the
+		 * JVM's proxy selector decides.
+		 */
+		private String host;
+
+		/**
+		 * Port of the HTTP proxy; required with a host.
+		 */
+		private Integer port;
+
+		/**
+		 * User for the proxy's basic authentication. Default: none.
+		 */
+		private String username;
+
+		/**
+		 * Password for the proxy's basic authentication; never shown in logs, events, health or endpoints.
+		 */
+		private String password;
+
+		/**
+		 * Hosts reached directly, not through the proxy: names, addresses, or patterns with '*' at either end.
+		 */
+		private List<String> nonProxyHosts;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public List<String> getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(List<String> nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
 		}
 
 	}

@@ -6,9 +6,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
@@ -87,6 +89,49 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(b.getSubProtocol()).isEqualTo("v2");
 				assertThat(a.isAutoConnect()).isFalse();
 				assertThat(b.getOptions().closeTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void proxySettingsMergeOverTheDefaultsAndThePasswordIsNeverShown() {
+		this.contextRunner.withPropertyValues("incore.websocket.defaults.proxy.host=proxy.internal",
+				"incore.websocket.defaults.proxy.port=3128", "incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.proxy.username=alice", "incore.websocket.clients.a.proxy.password=s3cret",
+				"incore.websocket.clients.a.proxy.non-proxy-hosts=localhost,*.local",
+				"incore.websocket.clients.b.url=ws://h/b")
+			.run((context) -> {
+				WebSocket a = context.getBean("a", WebSocket.class);
+				WebSocket b = context.getBean("b", WebSocket.class);
+				assertThat(a.getOptions().proxy()).isEqualTo(new HttpProxy("proxy.internal", 3128, "alice", "s3cret",
+						List.of("localhost", "*.local")));
+				assertThat(b.getOptions().proxy()).isEqualTo(HttpProxy.of("proxy.internal", 3128));
+				assertThat(a.getOptions().toString()).contains("proxy.internal").doesNotContain("s3cret");
+			});
+	}
+
+	@Test
+	void withoutAProxyHostTheJvmsProxySelectorDecides() {
+		this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a")
+			.run((context) -> assertThat(context.getBean("a", WebSocket.class).getOptions().proxy()).isNull());
+	}
+
+	@Test
+	void aProxyWithoutPortFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.proxy.host=proxy.internal"),
+				"'incore.websocket.clients.a.proxy.port'", "Set incore.websocket.clients.a.proxy.port, e.g. 3128");
+	}
+
+	@Test
+	void aProxyPasswordWithoutUserFailsWithAnAnalysisThatDoesNotShowIt() {
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+					"incore.websocket.clients.a.proxy.host=proxy.internal", "incore.websocket.clients.a.proxy.port=3128",
+					"incore.websocket.clients.a.proxy.password=s3cret")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context).getDescription()).contains("incore.websocket.clients.a.proxy.password")
+					.doesNotContain("s3cret");
 			});
 	}
 

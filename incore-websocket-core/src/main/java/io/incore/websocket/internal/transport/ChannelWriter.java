@@ -2,7 +2,7 @@ package io.incore.websocket.internal.transport;
 
 import java.nio.ByteBuffer;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 
@@ -34,8 +34,14 @@ final class ChannelWriter extends Writer {
 		}
 	}
 
+	/**
+	 * Copies the bytes into a pooled direct buffer on the calling thread, which the socket takes without another
+	 * copy, so that the event loop, which also reads the connection, only makes the system call.
+	 */
 	private void writeNow(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
-		this.channel.writeAndFlush(Unpooled.wrappedBuffer(buffer)).addListener((future) -> {
+		ByteBuf direct = this.channel.alloc().directBuffer(buffer.remaining());
+		direct.writeBytes(buffer.duplicate());
+		this.channel.writeAndFlush(direct).addListener((future) -> {
 			if (future.isSuccess()) {
 				completionHandler.completed(buffer);
 			}
@@ -48,6 +54,14 @@ final class ChannelWriter extends Writer {
 	@Override
 	public void close() {
 		this.channel.close();
+	}
+
+	/**
+	 * Whether the channel takes more without waiting: what it holds unwritten, writes handed over from other threads
+	 * included, is below Netty's high watermark (64 KiB by default) or has fallen back below the low one.
+	 */
+	boolean hasRoom() {
+		return this.channel.isWritable();
 	}
 
 	/**

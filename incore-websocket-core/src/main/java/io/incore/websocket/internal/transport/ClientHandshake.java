@@ -24,7 +24,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 
 import org.glassfish.tyrus.spi.ClientEngine;
 import org.glassfish.tyrus.spi.Connection;
@@ -53,6 +55,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile boolean over;
 
+	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
+	private volatile ProxyRoute proxy;
+
+	private volatile HttpProxyHandler proxyHandler;
+
 	ClientHandshake(ClientEngine engine, ConnectionSettings settings) {
 		this.engine = engine;
 		this.settings = settings;
@@ -67,9 +74,20 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		URI uri = URI.create(request.getRequestUri());
 		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
 		int port = (uri.getPort() != -1) ? uri.getPort() : secure ? 443 : 80;
-		InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
+		Bootstrap bootstrap = new Bootstrap();
+		ProxyRoute route = ProxyRoute.select(this.settings.proxy(), uri);
+		InetSocketAddress address;
+		if (route != null) {
+			this.proxy = route;
+			this.proxyHandler = route.handler(this.settings.connectTimeoutMillis());
+			bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+			address = InetSocketAddress.createUnresolved(uri.getHost(), port);
+		}
+		else {
+			address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
+		}
 		ByteBuf requestBytes = encode(request, uri);
-		ChannelFuture connect = new Bootstrap().group(EventLoops.group())
+		ChannelFuture connect = bootstrap.group(EventLoops.group())
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
@@ -77,6 +95,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 				@Override
 				protected void initChannel(SocketChannel channel) {
+					if (ClientHandshake.this.proxyHandler != null) {
+						channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
+					}
 					if (secure) {
 						channel.pipeline().addLast(tls(uri.getHost(), port));
 					}
@@ -205,11 +226,24 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		ctx.close();
 	}
 
+	/**
+	 * Reports a failure to the engine, once; before a proxy's tunnel is open, as the proxy's failure.
+	 */
 	private void failed(Throwable cause) {
 		if (!this.over) {
 			this.over = true;
-			this.engine.processError(cause);
+			boolean beforeTunnel = this.proxyHandler != null && !this.proxyHandler.isConnected();
+			this.engine.processError(beforeTunnel ? this.proxy.failure(unwrapped(cause)) : cause);
 		}
+	}
+
+	private static Throwable unwrapped(Throwable cause) {
+		Throwable current = cause;
+		while (current.getCause() != null && !(current instanceof java.net.ConnectException)
+				&& current != current.getCause()) {
+			current = current.getCause();
+		}
+		return (current instanceof java.net.ConnectException) ? current : cause;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.incore.websocket.internal.transport;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.HttpProxy;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.internal.session.ReadGate;
 
@@ -17,9 +18,11 @@ import io.incore.websocket.internal.session.ReadGate;
  * @param sslContext the TLS context for {@code wss://}
  * @param verifyHostname whether the server's certificate must match its host name
  * @param connectTimeoutMillis the longest a TCP connect may take
+ * @param proxy the HTTP proxy of the options, or {@code null} to follow the JVM's proxy selector
  */
 record ConnectionSettings(TyrusConnection connection, ReadGate gate, long maxMessageSize, boolean tcpNoDelay,
-		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis) {
+		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis,
+		HttpProxy proxy) {
 
 	static final String KEY = ConnectionSettings.class.getName();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -28,9 +29,14 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * written but not yet on the socket, a send writes everything held plus its own frame and waits for that, so a
  * server that reads slowly still holds senders up.
  * <p>
- * Tyrus' own frames (pongs and the close frame) pass through {@link #write} and go out after every frame held
- * before them. A held batch that cannot be written is reported to the connection's failure handler, as a send
- * that fails while waiting would be.
+ * A frame written at once to a {@link ChannelWriter} that still has room (Netty's outbound buffer below its
+ * watermark) does not make its sender wait either: the event loop writes it, and the watermark bounds what waits
+ * there, so a server that reads slowly still holds senders up once the buffer is full. Waiting for every write
+ * would cost the sender two thread wake-ups per message (measured in BENCHMARKS.md).
+ * <p>
+ * The connection's own control frames (pongs and close frames) pass through {@link #write} and go out after every
+ * frame held before them. The first write that fails after its sender returned, a held batch's or an accepted
+ * frame's, is reported to the connection's failure handler; the ones after it are the same broken connection.
  */
 final class OutgoingFrames extends Writer {
 
@@ -67,6 +73,8 @@ final class OutgoingFrames extends Writer {
 
 	private final AtomicLong unwrittenBatchBytes = new AtomicLong();
 
+	private final AtomicBoolean failureReported = new AtomicBoolean();
+
 	private boolean flushScheduled;
 
 	private long lastWrite;
@@ -99,7 +107,8 @@ final class OutgoingFrames extends Writer {
 	/**
 	 * Sends one frame of this library's: holds it, or hands it to the transport after everything held.
 	 * @param frame the encoded frame
-	 * @return what the sender waits for: nothing for a held frame, the write of the frame otherwise
+	 * @return what the sender waits for: nothing for a held frame or one a {@link ChannelWriter} accepted with room
+	 * to spare, the write of the frame otherwise
 	 */
 	Sent send(ByteBuffer frame) {
 		synchronized (this.lock) {
@@ -111,6 +120,14 @@ final class OutgoingFrames extends Writer {
 			this.transport.write(withHeld(frame), written);
 			if (this.coalesce) {
 				this.lastWrite = this.clock.getAsLong();
+			}
+			if (this.transport instanceof ChannelWriter channel && channel.hasRoom()) {
+				written.outcome.whenComplete((done, failure) -> {
+					if (failure != null) {
+						this.flusher.execute(() -> reportOnce(failure));
+					}
+				});
+				return Sent.HELD;
 			}
 			return written;
 		}
@@ -180,7 +197,17 @@ final class OutgoingFrames extends Writer {
 	private void batchDone(int size, Throwable failure) {
 		this.unwrittenBatchBytes.addAndGet(-size);
 		if (failure != null) {
-			this.flusher.execute(() -> this.failures.accept(failure));
+			this.flusher.execute(() -> reportOnce(failure));
+		}
+	}
+
+	/**
+	 * Reports the first failure of a write whose sender had returned already; the ones after it are the same broken
+	 * connection again.
+	 */
+	private void reportOnce(Throwable failure) {
+		if (this.failureReported.compareAndSet(false, true)) {
+			this.failures.accept(failure);
 		}
 	}
 
@@ -246,7 +273,7 @@ final class OutgoingFrames extends Writer {
 	 */
 	interface Sent {
 
-		/** A held frame: its sender does not wait. */
+		/** A frame its sender does not wait for: held, or accepted by a transport with room to spare. */
 		Sent HELD = () -> {
 		};
 

@@ -73,7 +73,7 @@ public final class TyrusConnector implements Connector {
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
 							this.options.tcpNoDelay(), this.options.coalesceSends(), tls, this.options.verifyHostname(),
-							(int) Math.min(Integer.MAX_VALUE, handshakeMillis)));
+							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy()));
 				managers.computeIfAbsent(handshakeMillis, TyrusConnector::createManager)
 					.connectToServer(connection, config, uri);
 			}

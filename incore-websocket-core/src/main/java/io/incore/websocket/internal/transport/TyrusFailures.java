@@ -43,6 +43,10 @@ final class TyrusFailures {
 				|| find(failure, UnresolvedAddressException.class) != null) {
 			return Failure.socket(IpSocketError.HostNotFoundError, "Host not found: '" + uri.getHost() + "' (" + target + ")");
 		}
+		ProxyRoute.ProxyFailureException proxy = find(failure, ProxyRoute.ProxyFailureException.class);
+		if (proxy != null) {
+			return Failure.socket(proxy.error(), proxy.getMessage() + " (" + target + ")");
+		}
 		if (find(failure, ClientHandshake.HandshakeClosedException.class) != null) {
 			return Failure.socket(IpSocketError.RemoteHostClosedError, "The server at " + target
 					+ " closed the connection during the opening handshake");

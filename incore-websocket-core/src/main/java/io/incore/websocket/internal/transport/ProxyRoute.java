@@ -1,0 +1,154 @@
+package io.incore.websocket.internal.transport;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.incore.websocket.HttpProxy;
+import io.incore.websocket.IpSocketError;
+import io.netty.handler.proxy.HttpProxyHandler;
+import io.netty.handler.proxy.ProxyConnectException;
+
+/**
+ * The HTTP proxy one connection goes through, if any: the one in the options when it applies to the host, else the
+ * first HTTP proxy the JVM's {@link ProxySelector} names for the URL as {@code http://} or {@code https://} (as
+ * Tyrus' Grizzly container did). The JVM's proxies are used without credentials.
+ *
+ * @param host the proxy's host
+ * @param port the proxy's port
+ * @param username the user for basic authentication, or {@code null}
+ * @param password the password, or {@code null}
+ */
+record ProxyRoute(String host, int port, String username, String password) {
+
+	private static final Pattern STATUS = Pattern.compile("status: (\\d{3})");
+
+	/**
+	 * Chooses the route to a server.
+	 * @param explicit the proxy of the options, or {@code null}
+	 * @param uri the server's URL
+	 * @return the proxy to go through, or {@code null} to connect directly
+	 */
+	static ProxyRoute select(HttpProxy explicit, URI uri) {
+		if (explicit != null) {
+			return explicit.isUsedFor(uri.getHost())
+					? new ProxyRoute(explicit.host(), explicit.port(), explicit.username(), explicit.password()) : null;
+		}
+		ProxySelector selector = ProxySelector.getDefault();
+		if (selector == null) {
+			return null;
+		}
+		for (Proxy proxy : selector.select(asHttp(uri))) {
+			if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
+				return new ProxyRoute(address.getHostString(), address.getPort(), null, null);
+			}
+		}
+		return null;
+	}
+
+	private static URI asHttp(URI uri) {
+		try {
+			return new URI("wss".equalsIgnoreCase(uri.getScheme()) ? "https" : "http", null, uri.getHost(),
+					uri.getPort(), "/", null, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
+	/**
+	 * Makes the handler that opens the tunnel; resolves the proxy's address on the calling thread.
+	 * @param connectTimeoutMillis how long the proxy may take to answer
+	 * @return the handler, first in the pipeline
+	 * @throws ProxyFailureException if the proxy's host is not found
+	 */
+	HttpProxyHandler handler(long connectTimeoutMillis) throws ProxyFailureException {
+		InetSocketAddress address;
+		try {
+			address = new InetSocketAddress(InetAddress.getByName(this.host), this.port);
+		}
+		catch (UnknownHostException ex) {
+			throw new ProxyFailureException(IpSocketError.ProxyNotFoundError,
+					"Proxy host not found: '" + this.host + "'", ex);
+		}
+		HttpProxyHandler handler = (this.username != null)
+				? new HttpProxyHandler(address, this.username, (this.password != null) ? this.password : "")
+				: new HttpProxyHandler(address);
+		handler.setConnectTimeoutMillis(connectTimeoutMillis);
+		return handler;
+	}
+
+	/**
+	 * Tells what a failure before the tunnel was open means: the proxy could not be reached, refused, asked for
+	 * authentication, stopped answering, closed the connection, or answered something else than HTTP.
+	 * @param cause the failure
+	 * @return the failure to report
+	 */
+	ProxyFailureException failure(Throwable cause) {
+		String proxy = "The proxy " + this.host + ":" + this.port;
+		if (cause instanceof HttpProxyHandler.HttpProxyConnectException refused) {
+			Matcher status = STATUS.matcher(String.valueOf(refused.getMessage()));
+			String code = status.find() ? status.group(1) : "?";
+			if (code.equals("407")) {
+				return new ProxyFailureException(IpSocketError.ProxyAuthenticationRequiredError, proxy
+						+ " asks for authentication (HTTP 407); "
+						+ ((this.username != null) ? "the credentials were refused" : "set a username and password"),
+						cause);
+			}
+			return new ProxyFailureException(IpSocketError.ProxyConnectionRefusedError,
+					proxy + " refused the tunnel (HTTP " + code + ")", cause);
+		}
+		if (cause instanceof ProxyConnectException && String.valueOf(cause.getMessage()).contains("timeout")) {
+			return new ProxyFailureException(IpSocketError.ProxyConnectionTimeoutError,
+					proxy + " did not answer in time", cause);
+		}
+		if (cause instanceof ProxyConnectException && String.valueOf(cause.getMessage()).contains("disconnected")
+				|| cause instanceof ClientHandshake.HandshakeClosedException) {
+			return new ProxyFailureException(IpSocketError.ProxyConnectionClosedError,
+					proxy + " closed the connection before the tunnel was open", cause);
+		}
+		if (cause instanceof ProxyConnectException) {
+			return new ProxyFailureException(IpSocketError.ProxyProtocolError,
+					proxy + " gave an answer that is not understood: " + cause.getMessage(), cause);
+		}
+		if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+			return new ProxyFailureException(IpSocketError.ProxyConnectionTimeoutError,
+					proxy + " could not be reached in time", cause);
+		}
+		return new ProxyFailureException(IpSocketError.ProxyConnectionRefusedError,
+				proxy + " could not be reached: " + cause.getMessage(), cause);
+	}
+
+	/**
+	 * Shows the route without its password.
+	 */
+	@Override
+	public String toString() {
+		return this.host + ":" + this.port + ((this.username != null) ? " as " + this.username : "");
+	}
+
+	/**
+	 * A failure of the proxy rather than of the server.
+	 */
+	static final class ProxyFailureException extends java.io.IOException {
+
+		private final transient IpSocketError error;
+
+		ProxyFailureException(IpSocketError error, String message, Throwable cause) {
+			super(message, cause);
+			this.error = error;
+		}
+
+		IpSocketError error() {
+			return this.error;
+		}
+
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connections through an HTTP proxy with {@code CONNECT}, over real sockets: {@code ws://} and {@code wss://}, with
+ * and without basic authentication, the proxy of the options or the JVM's {@link ProxySelector}, and every way a
+ * proxy can refuse.
+ */
+class ProxyTests {
+
+	private static final TestCertificates LOCALHOST = TestCertificates.generate("localhost", "127.0.0.1");
+
+	@RegisterExtension
+	static final TestServerExtension server = new TestServerExtension();
+
+	private WebSocket socket;
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	private SignalRecorder start(WebSocketOptions options, String url) {
+		this.socket = new WebSocket(null, options);
+		this.socket.setUrl(url);
+		this.socket.setAutoConnect(false);
+		SignalRecorder recorder = new SignalRecorder(this.socket);
+		this.socket.connectToHost();
+		return recorder;
+	}
+
+	private void assertEchoes() throws InterruptedException {
+		BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+		this.socket.textMessageReceived.connect(echoes::add);
+		this.socket.sendTextMessage("through the tunnel");
+		assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo("through the tunnel");
+	}
+
+	@Test
+	void wsGoesThroughTheProxyOfTheOptions() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.open()) {
+			String url = server.url("/echo");
+			start(WebSocketOptions.builder().proxy(HttpProxy.of("127.0.0.1", proxy.port())).build(), url)
+				.awaitSignal("connected");
+			assertEchoes();
+			assertThat(proxy.tunnels()).containsExactly("127.0.0.1:" + URI.create(url).getPort());
+		}
+	}
+
+	@Test
+	void wssGoesThroughAProxyThatAsksForBasicAuthentication() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.withCredentials("alice", "s3cret");
+				TlsProxy tls = new TlsProxy(LOCALHOST.serverContext(), URI.create(server.url("/")).getPort())) {
+			start(WebSocketOptions.builder()
+				.sslContext(LOCALHOST.trustingClientContext())
+				.proxy(HttpProxy.of("127.0.0.1", proxy.port()).withCredentials("alice", "s3cret"))
+				.build(), "wss://localhost:" + tls.port() + "/echo").awaitSignal("connected");
+			assertEchoes();
+			assertThat(proxy.tunnels()).containsExactly("localhost:" + tls.port());
+		}
+	}
+
+	@Test
+	void refusedCredentialsAreProxyAuthenticationRequiredAndThePasswordIsNeverShown() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.withCredentials("alice", "s3cret")) {
+			WebSocketOptions options = WebSocketOptions.builder()
+				.proxy(HttpProxy.of("127.0.0.1", proxy.port()).withCredentials("alice", "wrong-password"))
+				.build();
+			SignalRecorder recorder = start(options, server.url("/echo"));
+			recorder.awaitSignal("errorOccurred");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+				.containsExactly(IpSocketError.ProxyAuthenticationRequiredError);
+			assertThat(this.socket.getErrorString()).contains("407").contains("127.0.0.1:" + proxy.port())
+				.doesNotContain("wrong-password");
+			assertThat(options.toString()).doesNotContain("wrong-password");
+			assertThat(proxy.tunnels()).isEmpty();
+		}
+	}
+
+	@Test
+	void aProxyThatRefusesTheTunnelIsProxyConnectionRefused() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.refusing()) {
+			SignalRecorder recorder = start(
+					WebSocketOptions.builder().proxy(HttpProxy.of("127.0.0.1", proxy.port())).build(),
+					server.url("/echo"));
+			recorder.awaitSignal("errorOccurred");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+				.containsExactly(IpSocketError.ProxyConnectionRefusedError);
+			assertThat(this.socket.getErrorString()).contains("403");
+		}
+	}
+
+	@Test
+	void aProxyThatCannotBeReachedIsProxyConnectionRefused() throws IOException {
+		int closedPort;
+		try (ServerSocket probe = new ServerSocket(0)) {
+			closedPort = probe.getLocalPort();
+		}
+		SignalRecorder recorder = start(
+				WebSocketOptions.builder().proxy(HttpProxy.of("127.0.0.1", closedPort)).build(), server.url("/echo"));
+		recorder.awaitSignal("errorOccurred");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+			.containsExactly(IpSocketError.ProxyConnectionRefusedError);
+		assertThat(this.socket.getErrorString()).contains("could not be reached");
+	}
+
+	@Test
+	void aHostInNonProxyHostsIsReachedDirectly() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.open()) {
+			start(WebSocketOptions.builder()
+				.proxy(HttpProxy.of("127.0.0.1", proxy.port()).withNonProxyHosts(List.of("localhost", "127.*")))
+				.build(), server.url("/echo")).awaitSignal("connected");
+			assertEchoes();
+			assertThat(proxy.tunnels()).isEmpty();
+		}
+	}
+
+	@Test
+	void withoutAProxyInTheOptionsTheJvmsProxySelectorIsFollowed() throws Exception {
+		ProxySelector jvmSelector = ProxySelector.getDefault();
+		try (ConnectProxy proxy = ConnectProxy.open()) {
+			List<URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+			ProxySelector.setDefault(new ProxySelector() {
+
+				@Override
+				public List<Proxy> select(URI uri) {
+					asked.add(uri);
+					return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
+				}
+
+				@Override
+				public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+				}
+
+			});
+			start(WebSocketOptions.defaults(), server.url("/echo")).awaitSignal("connected");
+			assertEchoes();
+			assertThat(proxy.tunnels()).hasSize(1);
+			assertThat(asked).first().extracting(URI::getScheme).isEqualTo("http");
+		}
+		finally {
+			ProxySelector.setDefault(jvmSelector);
+		}
+	}
+
+}
