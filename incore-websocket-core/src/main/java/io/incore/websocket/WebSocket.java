@@ -386,9 +386,11 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Sends a text message. Returns once the message is written to the socket, or at once if it was held to leave
-	 * together with the messages sent right after it ({@link WebSocketOptions#coalesceSends()}); a held message
-	 * that cannot be written is reported through {@code errorOccurred}.
+	 * Sends a text message. Returns once the transport accepted it: at once while the connection's outbound buffer
+	 * has room (at most 64 KiB wait there) or when it was held to leave together with the messages sent right after
+	 * it ({@link WebSocketOptions#coalesceSends()}), else once it is written to the socket, so a server that reads
+	 * slowly holds the sender up. A message that cannot be written after its send returned is reported through
+	 * {@code errorOccurred}.
 	 * @param message the text
 	 * @return the number of UTF-8 bytes handed to the transport, or -1 if the WebSocket is not open (then
 	 * {@code error} is {@link Error#NotOpenError}) or the transport failed (then the error says why)

@@ -44,13 +44,12 @@ import javax.net.ssl.SSLContext;
  * @param coalesceSends whether small messages sent in quick succession may leave together (on by default). A
  * message of at most 4 KiB (framed) sent within 20 µs of the connection's previous write is held, its send returns
  * at once, and a thread of the shared flush pool writes it together with every message held after it in one
- * write, one thread hand-off later; a lone message, or one sent after a pause, is written at once and its send
- * waits for the write as always. A stream of small messages then costs one system call and one TCP segment per
- * burst instead of per message (about three times the messages per second in BENCHMARKS.md, the same round-trip
- * time for one message at a time). Unlike {@code tcpNoDelay(false)} nothing ever waits for the server. At most
+ * write, one thread hand-off later; a lone message, or one sent after a pause, is written at once. A stream of
+ * small messages then costs one system call and one TCP segment per burst instead of per message (about three times
+ * the messages per second in BENCHMARKS-ARCHIVE.md, the same round-trip time for one message at a time). Unlike {@code tcpNoDelay(false)} nothing ever waits for the server. At most
  * 64 KiB per connection is held or being written this way; beyond that a send writes and waits, so a slow server
  * still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
- * failed send is. Turn it off to have every send return only once its message is written.
+ * failed send is. Turn it off to have every message handed to the transport at once.
  * @param proxy the HTTP proxy to connect through, {@code null} (the default) to follow the JVM's
  * {@link java.net.ProxySelector}
  */

@@ -109,7 +109,7 @@ final class RawWebSocketServer implements AutoCloseable {
 		return request.toString(StandardCharsets.US_ASCII);
 	}
 
-	private static String accept(String key) {
+	static String accept(String key) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-1")
 				.digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));

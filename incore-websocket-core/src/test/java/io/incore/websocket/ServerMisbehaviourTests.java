@@ -3,6 +3,10 @@ package io.incore.websocket;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -279,6 +283,35 @@ class ServerMisbehaviourTests {
 	}
 
 	@Test
+	void aServerThatHangsUpDuringTheUpgradeIsRemoteHostClosedAtOnceNotATimeout() throws Exception {
+		try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread hangUp = new Thread(TestServer.THREADS, () -> {
+				try (Socket client = listener.accept()) {
+					InputStream in = client.getInputStream();
+					int matched = 0;
+					while (matched < 4) {
+						int b = in.read();
+						matched = (b == -1) ? 4 : (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
+					}
+				}
+				catch (IOException ex) {
+					// The client went away first.
+				}
+			}, TestServer.SERVER_THREAD_PREFIX + "hang-up");
+			hangUp.setDaemon(true);
+			hangUp.start();
+			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(Duration.ofMinutes(1)).build());
+			this.socket.setUrl("ws://127.0.0.1:" + listener.getLocalPort() + "/x");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			this.socket.connectToHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.RemoteHostClosedError);
+			assertThat(this.socket.getErrorString()).contains("during the opening handshake");
+		}
+	}
+
+	@Test
 	void overWssAServerThatEndsTlsWhileWeAreClosingEndsTheConnectionAtOnceAs1006() throws Exception {
 		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
@@ -312,6 +345,33 @@ class ServerMisbehaviourTests {
 			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(4000);
 			assertThat(this.socket.getCloseCode()).isEqualTo(4000);
 			assertThat(recorder.names()).doesNotContain("errorOccurred");
+		}
+	}
+
+	/**
+	 * The close frame and {@code close_notify} arrive in one TCP segment, so one read decrypts both: the frame must
+	 * still be read before the end of TLS is. Then the server keeps TCP open, or closes it.
+	 */
+	@ParameterizedTest(name = "server closes TCP afterwards: {0}")
+	@ValueSource(booleans = { false, true })
+	void overWssACloseFrameAndCloseNotifyInOneWriteAreBothRead(boolean closeTcp) throws Exception {
+		CountDownLatch serverSawEnd = new CountDownLatch(1);
+		try (TlsRecordServer server = new TlsRecordServer(LOCALHOST.serverContext(), (connection) -> {
+			connection.write(true, RawWebSocketServer.frame(0x88, closePayload(1001, "bye")));
+			if (!closeTcp) {
+				connection.drain();
+			}
+			serverSawEnd.countDown();
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.sslContext(LOCALHOST.trustingClientContext())
+				.build(), "wss://localhost:" + server.port() + "/x");
+			recorder.awaitSignal("disconnected");
+			assertThat(this.socket.getCloseCode()).as("the server's close frame was read").isEqualTo(1001);
+			assertThat(this.socket.getCloseReason()).isEqualTo("bye");
+			assertThat(recorder.names()).doesNotContain("errorOccurred");
+			assertThat(serverSawEnd.await(10, TimeUnit.SECONDS)).as("the client ended TCP").isTrue();
 		}
 	}
 
