@@ -35,7 +35,7 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 
 	FrameChannelHandler(ConnectionSettings settings, Connection tyrusConnection, boolean inline) {
 		this.reads = new FrameReadHandler(settings.maxMessageSize(), settings.connection(), settings.gate(),
-				() -> inline ? null : this);
+				inline ? null : this);
 		this.tyrusConnection = tyrusConnection;
 		this.connection = settings.connection();
 		this.inline = inline;

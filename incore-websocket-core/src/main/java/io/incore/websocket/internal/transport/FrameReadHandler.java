@@ -1,7 +1,6 @@
 package io.incore.websocket.internal.transport;
 
 import java.nio.ByteBuffer;
-import java.util.function.Supplier;
 
 import io.incore.websocket.internal.frame.FrameReader;
 import io.incore.websocket.internal.session.InboundQueue;
@@ -29,9 +28,7 @@ final class FrameReadHandler implements FrameReader.Listener {
 
 	private final ReadGate gate;
 
-	private final Supplier<ReadControl> currentRead;
-
-	private ReadControl reads;
+	private final ReadControl reads;
 
 	/** The bytes read behind the message that filled the gate, while reading is suspended. */
 	private ByteBuffer held;
@@ -43,24 +40,20 @@ final class FrameReadHandler implements FrameReader.Listener {
 	 * Creates the read handler of one connection.
 	 * @param maxMessageSize the largest message accepted
 	 * @param connection receives what is read
-	 * @param gate the gate to apply, or {@code null} for inline delivery, which is read on worker threads
-	 * @param currentRead the reads of the connection this thread is reading, or {@code null} if none
+	 * @param gate the gate to apply, or {@code null} for inline delivery, whose reading thread may wait instead
+	 * @param reads the connection's reads, suspended while the gate is full; {@code null} with no gate
 	 */
-	FrameReadHandler(long maxMessageSize, FrameReader.Listener connection, ReadGate gate,
-			Supplier<ReadControl> currentRead) {
+	FrameReadHandler(long maxMessageSize, FrameReader.Listener connection, ReadGate gate, ReadControl reads) {
 		this.reader = new FrameReader(maxMessageSize, this);
 		this.connection = connection;
 		this.gate = gate;
-		this.currentRead = currentRead;
+		this.reads = reads;
 	}
 
 	/**
 	 * Reads the bytes of one read of the socket.
 	 */
 	void handle(ByteBuffer data) {
-		if (this.reads == null && this.gate != null) {
-			this.reads = this.currentRead.get();
-		}
 		if (this.held != null) {
 			this.held = append(this.held, data);
 			return;
@@ -107,7 +100,7 @@ final class FrameReadHandler implements FrameReader.Listener {
 	}
 
 	private void pauseIfFull() {
-		if (this.reads != null && this.gate.isFull()) {
+		if (this.gate != null && this.gate.isFull()) {
 			this.paused = true;
 			this.reader.pause();
 		}

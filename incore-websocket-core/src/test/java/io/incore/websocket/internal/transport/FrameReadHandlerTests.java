@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the read handler gates a connection's reads: one message at a time on a selector thread, reading
- * suspended while listeners are behind, and never gated on a worker thread.
+ * How the read handler gates a connection's reads: one message at a time on an event loop, reading suspended while
+ * listeners are behind, and never gated with inline delivery.
  */
 class FrameReadHandlerTests {
 
@@ -94,8 +94,8 @@ class FrameReadHandlerTests {
 	};
 
 	@Test
-	void onASelectorThreadMessagesPassOneAtATimeAndReadingStopsWhileTheGateIsFull() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, () -> this.control);
+	void messagesPassOneAtATimeAndReadingStopsWhileTheGateIsFull() {
+		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
 		gated.handle(textFrames(5));
 		assertThat(this.events).hasSize(2);
 		assertThat(this.reads).containsExactly("suspend");
@@ -112,7 +112,7 @@ class FrameReadHandlerTests {
 
 	@Test
 	void theGateFillingWithTheLastMessageOfAReadStillSuspendsReading() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, () -> this.control);
+		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
 		gated.handle(textFrames(2));
 		assertThat(this.reads).containsExactly("suspend");
 		gated.handle(textFrames(1));
@@ -123,30 +123,15 @@ class FrameReadHandlerTests {
 	}
 
 	@Test
-	void withInlineDeliveryOrOnAWorkerThreadReadsAreNeverGated() {
-		new FrameReadHandler(1024, this.connection, null, () -> this.control).handle(textFrames(5));
-		new FrameReadHandler(1024, this.connection, this.gate, () -> null).handle(textFrames(5));
-		assertThat(this.events).hasSize(10);
+	void withInlineDeliveryReadsAreNeverGated() {
+		new FrameReadHandler(1024, this.connection, null, null).handle(textFrames(5));
+		assertThat(this.events).hasSize(5);
 		assertThat(this.reads).isEmpty();
 	}
 
 	@Test
-	void theHandshakesReadOnAWorkerIsNotGatedAndLaterSelectorReadsAre() {
-		List<ReadControl> reading = new ArrayList<>();
-		reading.add(null);
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, () -> reading.get(0));
-		gated.handle(textFrames(3));
-		assertThat(this.events).hasSize(3);
-		reading.set(0, this.control);
-		this.depth = 0;
-		gated.handle(textFrames(3));
-		assertThat(this.events).hasSize(5);
-		assertThat(this.reads).containsExactly("suspend");
-	}
-
-	@Test
 	void bytesAfterAViolationAreDiscardedAndNeverHeld() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, () -> this.control);
+		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
 		ByteBuffer data = ByteBuffer.allocate(4 + 5).put((byte) 0xF1).put((byte) 0).put(textFrames(1)).flip();
 		gated.handle(data);
 		assertThat(data.hasRemaining()).isFalse();
