@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs the benchmark harness by hand (see BENCHMARKS.md): builds, starts the Netty echo server in its own JVM on
 # 127.0.0.1, runs every client x workload in a fresh JVM, prints one RESULT line each and a summary table.
-#   RUNS=3 CLIENTS="tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty" WORKLOADS="text binary latency idle" benchmarks/run.sh
+#   RUNS=3 CLIENTS="tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty java-websocket okhttp" WORKLOADS="text binary latency idle" benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-1}
-CLIENTS=${CLIENTS:-"tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty"}
+CLIENTS=${CLIENTS:-"tyrus core core-uncoalesced core-inline core-nagle spring jdk jetty java-websocket okhttp"}
 WORKLOADS=${WORKLOADS:-"text binary latency idle"}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
-# Raw Tyrus with defaults starts three threads per connection; 10,000 of them would exhaust the machine.
+# Raw Tyrus with defaults starts three threads per connection, Java-WebSocket two; 10,000 of them would exhaust
+# the machine.
 TYRUS_IDLE_CONNECTIONS=${TYRUS_IDLE_CONNECTIONS:-1000}
 PORT=${PORT:-18080}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
@@ -30,7 +31,7 @@ for run in $(seq 1 "$RUNS"); do
     for client in $CLIENTS; do
       [ "$workload" = idle ] && [ "$client" = spring ] && continue
       count=$IDLE_CONNECTIONS
-      [ "$client" = tyrus ] && count=$TYRUS_IDLE_CONNECTIONS
+      [ "$client" = tyrus ] || [ "$client" = java-websocket ] && count=$TYRUS_IDLE_CONNECTIONS
       line=$(timeout 300 java $JAVA_OPTS -cp "$CP" io.incore.websocket.benchmarks.BenchmarkDriver \
         "$client" "$workload" "$URL" "$count" 2>/dev/null | grep '^RESULT' || echo "RESULT client=$client workload=$workload failed=1")
       echo "run=$run $line" | tee -a "$OUT"

@@ -47,6 +47,8 @@ public final class BenchmarkDriver {
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
 			case "jetty" -> new JettyClient();
+			case "java-websocket" -> new JavaWebSocketClient();
+			case "okhttp" -> new OkHttpClientDriver();
 			default -> throw new IllegalArgumentException("Unknown client " + name);
 		};
 	}
