@@ -37,8 +37,8 @@ public record InboundLimits(int maxMessages, long maxBytes, OverflowPolicy polic
 		/**
 		 * Stop reading from the connection until listeners have caught up to half the limits; nothing is
 		 * dropped. The server is slowed down by TCP flow control. No thread waits meanwhile, except with
-		 * {@link WebSocketOptions#inlineDelivery() inline delivery}, where the connection's reading worker thread
-		 * waits. The limits can be exceeded by one message, when a message larger than the byte room left arrives.
+		 * {@link WebSocketOptions#inlineDelivery() inline delivery}, where the connection's reading thread of the
+		 * inline group waits. The limits can be exceeded by one message, when a message larger than the byte room left arrives.
 		 */
 		BLOCK,
 

@@ -7,9 +7,9 @@ import io.incore.websocket.InboundLimits;
 
 /**
  * Counts the received messages and bytes that listeners have not handled yet and applies the
- * {@link InboundLimits}. Under {@link InboundLimits.OverflowPolicy#BLOCK} reading stops when they are reached: on a
- * selector thread, which must not wait, the {@link FrameReadHandler} suspends reading the connection (this class
- * is its {@link ReadGate}); on a worker thread (inline delivery), the receiving thread waits. Either resumes only
+ * {@link InboundLimits}. Under {@link InboundLimits.OverflowPolicy#BLOCK} reading stops when they are reached: on an
+ * event loop, which must not wait, the transport suspends reading the connection (this class is its
+ * {@link ReadGate}); with inline delivery, the receiving thread waits. Either resumes only
  * once the backlog has drained to half of the limits, so that reading resumes in batches rather than with a
  * hand-off per message.
  */

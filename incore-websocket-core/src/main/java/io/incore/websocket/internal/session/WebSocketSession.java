@@ -536,7 +536,7 @@ public final class WebSocketSession {
 
 		/**
 		 * Waits, outside the lock, until listeners have room for a message (BLOCK; only on a thread that may wait,
-		 * since a selector thread's reads are gated by the transport instead), or fails the connection (FAIL).
+		 * since an event loop's reads are gated by the transport instead), or fails the connection (FAIL).
 		 */
 		private boolean admit(long size) {
 			if (WebSocketSession.this.inbound.admit(size, WebSocketSession.this.connector.mayWait())) {

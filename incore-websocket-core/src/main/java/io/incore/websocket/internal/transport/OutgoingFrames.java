@@ -81,7 +81,7 @@ final class OutgoingFrames extends Writer {
 
 	/**
 	 * Creates the writer of one connection.
-	 * @param transport Tyrus' writer for the connection
+	 * @param transport the channel's writer
 	 * @param coalesce whether small frames that follow each other closely may be held
 	 * @param flusher where held frames are written
 	 * @param clock the time in nanoseconds, as {@link System#nanoTime()}
@@ -98,7 +98,7 @@ final class OutgoingFrames extends Writer {
 	}
 
 	/**
-	 * Returns Tyrus' writer this one writes to.
+	 * Returns the channel's writer this one writes to.
 	 */
 	Writer transport() {
 		return this.transport;

@@ -35,7 +35,7 @@ import org.glassfish.tyrus.spi.CompletionHandler;
  * A send returns once its frame is written to the socket, or at once if the frame was held to leave together with
  * the next ones, of which a connection holds a bounded amount; either way a server that reads slowly holds senders
  * up rather than making a queue grow. Pongs and close frames are written without waiting, as they may be written on
- * a selector thread.
+ * an event loop.
  */
 final class TyrusConnection extends Endpoint implements Connection, FrameReader.Listener {
 
