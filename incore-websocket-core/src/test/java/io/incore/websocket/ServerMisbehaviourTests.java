@@ -284,8 +284,25 @@ class ServerMisbehaviourTests {
 
 	@Test
 	void aServerThatHangsUpDuringTheUpgradeIsRemoteHostClosedAtOnceNotATimeout() throws Exception {
+		SignalRecorder recorder = upgradeAnsweredWith(null);
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.RemoteHostClosedError);
+		assertThat(this.socket.getErrorString()).contains("during the opening handshake");
+	}
+
+	@Test
+	void aServerThatRefusesTheUpgradeIsConnectionRefusedWithItsStatus() throws Exception {
+		SignalRecorder recorder = upgradeAnsweredWith("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+		assertThat(this.socket.getErrorString()).contains("HTTP 403");
+	}
+
+	/**
+	 * Connects to a server that reads the upgrade request, writes the answer given (if any) and hangs up, and waits
+	 * until the attempt is over; the handshake timeout is a minute, so the test's deadline proves the end was seen.
+	 */
+	private SignalRecorder upgradeAnsweredWith(String answer) throws IOException {
 		try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			Thread hangUp = new Thread(TestServer.THREADS, () -> {
+			Thread server = new Thread(TestServer.THREADS, () -> {
 				try (Socket client = listener.accept()) {
 					InputStream in = client.getInputStream();
 					int matched = 0;
@@ -293,21 +310,23 @@ class ServerMisbehaviourTests {
 						int b = in.read();
 						matched = (b == -1) ? 4 : (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
 					}
+					if (answer != null) {
+						client.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+					}
 				}
 				catch (IOException ex) {
 					// The client went away first.
 				}
-			}, TestServer.SERVER_THREAD_PREFIX + "hang-up");
-			hangUp.setDaemon(true);
-			hangUp.start();
+			}, TestServer.SERVER_THREAD_PREFIX + "upgrade");
+			server.setDaemon(true);
+			server.start();
 			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(Duration.ofMinutes(1)).build());
 			this.socket.setUrl("ws://127.0.0.1:" + listener.getLocalPort() + "/x");
 			this.socket.setAutoConnect(false);
 			SignalRecorder recorder = new SignalRecorder(this.socket);
 			this.socket.connectToHost();
 			recorder.awaitSignal("disconnected");
-			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.RemoteHostClosedError);
-			assertThat(this.socket.getErrorString()).contains("during the opening handshake");
+			return recorder;
 		}
 	}
 
