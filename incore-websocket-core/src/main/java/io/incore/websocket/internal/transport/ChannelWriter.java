@@ -1,6 +1,11 @@
 package io.incore.websocket.internal.transport;
 
 import java.nio.ByteBuffer;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -11,14 +16,25 @@ import org.glassfish.tyrus.spi.Writer;
 
 /**
  * Writes a connection's bytes to its Netty channel: the writer Tyrus' engine is given at the handshake, and the one
- * {@link OutgoingFrames} writes every frame through. Writes leave in the order of the calls, from whatever thread:
- * each is a task on the channel's event loop, also when called on that loop, where Netty would otherwise write at
- * once, ahead of writes other threads handed over before. The completion handler runs once the bytes are on the
- * socket.
+ * {@link OutgoingFrames} writes every frame through.
+ * <p>
+ * Every write is copied into a pooled direct buffer on the calling thread (the socket takes it without another
+ * copy) and queued; one task on the channel's event loop drains the queue, writes what it holds and flushes once.
+ * So writes leave in the order of the calls from any thread, and frames sent while the loop is busy leave together
+ * in one system call, without a timer. The completion handler runs once the bytes are on the socket.
  */
 final class ChannelWriter extends Writer {
 
+	/** The most bytes queued here or in the channel's outbound buffer before {@link #hasRoom()} says no. */
+	private static final long ROOM = 64 * 1024;
+
 	private final Channel channel;
+
+	private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	ChannelWriter(Channel channel) {
 		this.channel = channel;
@@ -26,29 +42,49 @@ final class ChannelWriter extends Writer {
 
 	@Override
 	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
-		if (this.channel.eventLoop().inEventLoop()) {
-			this.channel.eventLoop().execute(() -> writeNow(buffer, completionHandler));
-		}
-		else {
-			writeNow(buffer, completionHandler);
+		ByteBuf direct = this.channel.alloc().directBuffer(buffer.remaining());
+		direct.writeBytes(buffer.duplicate());
+		this.queuedBytes.addAndGet(direct.readableBytes());
+		this.queue.add(new Pending(direct, buffer, completionHandler));
+		if (this.drainScheduled.compareAndSet(false, true)) {
+			try {
+				this.channel.eventLoop().execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				this.drainScheduled.set(false);
+				failAll(ex);
+			}
 		}
 	}
 
 	/**
-	 * Copies the bytes into a pooled direct buffer on the calling thread, which the socket takes without another
-	 * copy, so that the event loop, which also reads the connection, only makes the system call.
+	 * Writes everything queued by now, then flushes once; runs on the event loop.
 	 */
-	private void writeNow(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
-		ByteBuf direct = this.channel.alloc().directBuffer(buffer.remaining());
-		direct.writeBytes(buffer.duplicate());
-		this.channel.writeAndFlush(direct).addListener((future) -> {
-			if (future.isSuccess()) {
-				completionHandler.completed(buffer);
-			}
-			else {
-				completionHandler.failed(future.cause());
-			}
-		});
+	private void drain() {
+		this.drainScheduled.set(false);
+		Pending pending;
+		while ((pending = this.queue.poll()) != null) {
+			Pending written = pending;
+			this.queuedBytes.addAndGet(-written.bytes().readableBytes());
+			this.channel.write(written.bytes()).addListener((future) -> {
+				if (future.isSuccess()) {
+					written.handler().completed(written.source());
+				}
+				else {
+					written.handler().failed(future.cause());
+				}
+			});
+		}
+		this.channel.flush();
+	}
+
+	private void failAll(Throwable failure) {
+		Pending pending;
+		while ((pending = this.queue.poll()) != null) {
+			this.queuedBytes.addAndGet(-pending.bytes().readableBytes());
+			pending.bytes().release();
+			pending.handler().failed(failure);
+		}
 	}
 
 	@Override
@@ -57,11 +93,11 @@ final class ChannelWriter extends Writer {
 	}
 
 	/**
-	 * Whether the channel takes more without waiting: what it holds unwritten, writes handed over from other threads
-	 * included, is below Netty's high watermark (64 KiB by default) or has fallen back below the low one.
+	 * Whether the connection takes more without its sender waiting: what is queued here is below {@link #ROOM} and
+	 * the channel's outbound buffer is below Netty's high watermark (64 KiB by default).
 	 */
 	boolean hasRoom() {
-		return this.channel.isWritable();
+		return this.queuedBytes.get() < ROOM && this.channel.isWritable();
 	}
 
 	/**
@@ -69,6 +105,12 @@ final class ChannelWriter extends Writer {
 	 */
 	boolean tcpNoDelay() {
 		return this.channel.config().getOption(ChannelOption.TCP_NODELAY);
+	}
+
+	/**
+	 * A write waiting for the event loop.
+	 */
+	private record Pending(ByteBuf bytes, ByteBuffer source, CompletionHandler<ByteBuffer> handler) {
 	}
 
 }
