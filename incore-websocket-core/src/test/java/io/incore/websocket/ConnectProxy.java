@@ -37,7 +37,7 @@ final class ConnectProxy implements AutoCloseable {
 		this.credentials = (username != null) ? Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)) : null;
 		this.refuseAll = refuseAll;
-		start("accept", this::acceptLoop);
+		Relay.start("proxy-accept", this::acceptLoop);
 	}
 
 	static ConnectProxy open() throws IOException {
@@ -66,7 +66,7 @@ final class ConnectProxy implements AutoCloseable {
 			try {
 				Socket client = this.listener.accept();
 				this.sockets.add(client);
-				start("connection", () -> serve(client));
+				Relay.start("proxy-connection", () -> serve(client));
 			}
 			catch (IOException ex) {
 				return;
@@ -97,8 +97,8 @@ final class ConnectProxy implements AutoCloseable {
 			this.sockets.add(upstream);
 			this.tunnels.add(requestLine[1]);
 			answer(out, "200 Connection Established");
-			start("pump", () -> pump(upstream, client));
-			pump(client, upstream);
+			Relay.start("proxy-pump", () -> Relay.pump(upstream, client));
+			Relay.pump(client, upstream);
 		}
 		catch (IOException ex) {
 			// The client or the target went away.
@@ -134,45 +134,10 @@ final class ConnectProxy implements AutoCloseable {
 		return head.toString(StandardCharsets.ISO_8859_1);
 	}
 
-	private static void pump(Socket from, Socket to) {
-		byte[] buffer = new byte[16 * 1024];
-		try {
-			InputStream in = from.getInputStream();
-			OutputStream out = to.getOutputStream();
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				out.write(buffer, 0, read);
-				out.flush();
-			}
-		}
-		catch (IOException ex) {
-			// One side went away.
-		}
-		finally {
-			closeQuietly(from);
-			closeQuietly(to);
-		}
-	}
-
-	private static void start(String name, Runnable task) {
-		Thread thread = new Thread(TestServer.THREADS, task, TestServer.SERVER_THREAD_PREFIX + "proxy-" + name);
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Already closed.
-		}
-	}
-
 	@Override
 	public void close() throws IOException {
 		this.listener.close();
-		this.sockets.forEach(ConnectProxy::closeQuietly);
+		this.sockets.forEach(Relay::closeQuietly);
 	}
 
 }

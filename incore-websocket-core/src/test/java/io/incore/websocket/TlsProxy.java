@@ -1,8 +1,6 @@
 package io.incore.websocket;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -26,7 +24,7 @@ final class TlsProxy implements AutoCloseable {
 	TlsProxy(SSLContext serverContext, int targetPort) throws IOException {
 		this.listener = serverContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.targetPort = targetPort;
-		start("accept", this::acceptLoop);
+		Relay.start("tls-accept", this::acceptLoop);
 	}
 
 	int port() {
@@ -40,8 +38,8 @@ final class TlsProxy implements AutoCloseable {
 				Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
-				start("pump", () -> pump(client, target));
-				start("pump", () -> pump(target, client));
+				Relay.start("tls-pump", () -> Relay.pump(client, target));
+				Relay.start("tls-pump", () -> Relay.pump(target, client));
 			}
 			catch (IOException ex) {
 				return;
@@ -49,43 +47,10 @@ final class TlsProxy implements AutoCloseable {
 		}
 	}
 
-	private static void pump(Socket from, Socket to) {
-		byte[] buffer = new byte[16 * 1024];
-		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			int read;
-			while ((read = in.read(buffer)) != -1) {
-				out.write(buffer, 0, read);
-				out.flush();
-			}
-		}
-		catch (IOException ex) {
-			// The other direction or the test closed the connection.
-		}
-		finally {
-			closeQuietly(from);
-			closeQuietly(to);
-		}
-	}
-
-	private static void start(String name, Runnable task) {
-		Thread thread = new Thread(TestServer.THREADS, task, TestServer.SERVER_THREAD_PREFIX + "tls-" + name);
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Already closed.
-		}
-	}
-
 	@Override
 	public void close() throws IOException {
 		this.listener.close();
-		this.sockets.forEach(TlsProxy::closeQuietly);
+		this.sockets.forEach(Relay::closeQuietly);
 	}
 
 }
