@@ -69,7 +69,7 @@ class ChannelWriterTests {
 	}
 
 	@Test
-	void writesAfterTheChannelClosedFailAndLeakNothing() {
+	void aWriteAfterTheChannelClosedReportsItsFailure() {
 		this.channel.close();
 		ByteBuffer bytes = bytes("late");
 		List<Throwable> failures = new ArrayList<>();
