@@ -146,6 +146,48 @@ class ReconnectTests {
 		assertThat(recorder.names()).doesNotContain("errorOccurred");
 	}
 
+	@Test
+	void aDeviceOpenedAgainAfterCloseReconnectsWhenItsConnectionDrops() {
+		this.server = TestServer.start();
+		int port = this.server.port();
+		WebSocket socket = socket(FAST, this.server.url("/echo"));
+		socket.setAutoConnect(false);
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.open();
+		recorder.awaitSignal("connected");
+		socket.close();
+		recorder.awaitSignal("disconnected");
+		socket.open();
+		recorder.awaitCount("connected", 2);
+
+		this.server.close();
+		recorder.awaitCount("disconnected", 2);
+		this.server = TestServer.start(port);
+		this.clock.advance(FAST.initialDelay());
+		recorder.awaitCount("connected", 3);
+		assertThat(attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void anAutoConnectingSocketOpenedAfterDisconnectFromHostReconnectsWhenItsConnectionDrops() {
+		this.server = TestServer.start();
+		int port = this.server.port();
+		WebSocket socket = socket(FAST, this.server.url("/echo"));
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.complete();
+		recorder.awaitSignal("connected");
+		socket.disconnectFromHost();
+		recorder.awaitSignal("disconnected");
+		socket.open();
+		recorder.awaitCount("connected", 2);
+
+		this.server.close();
+		recorder.awaitCount("disconnected", 2);
+		this.server = TestServer.start(port);
+		this.clock.advance(FAST.initialDelay());
+		recorder.awaitCount("connected", 3);
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket probe = new ServerSocket(0)) {
 			return probe.getLocalPort();

@@ -96,25 +96,23 @@ public final class WebSocketSession {
 	 * Connects unless connecting or connected already; while closing, connects once closed.
 	 */
 	public void connect() {
-		synchronized (this.lock) {
-			this.userDisconnected = false;
-			cancelReconnect();
-			switch (this.state) {
-				case Closed -> startAttempt();
-				case Closing -> this.reconnectAfterClose = true;
-				case Connecting, Open -> {
-				}
-			}
-		}
+		open();
 	}
 
 	/**
-	 * Connects now if closed: for {@code open()}, which reports an invalid URL itself.
+	 * Connects as {@link #connect()} does, for {@code open()}, which reports an invalid URL itself. Both end an
+	 * earlier {@link #disconnect}, so a connection that drops later is reconnected again.
 	 * @return whether an attempt is under way
 	 */
 	public boolean open() {
 		synchronized (this.lock) {
-			return this.state != State.Closed || startAttempt();
+			this.userDisconnected = false;
+			cancelReconnect();
+			return switch (this.state) {
+				case Closed -> startAttempt();
+				case Closing -> this.reconnectAfterClose = true;
+				case Connecting, Open -> true;
+			};
 		}
 	}
 
