@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 import io.incore.websocket.WebSocket;
 
@@ -16,16 +15,12 @@ public final class WebSocketClients {
 
 	private final Map<String, WebSocket> clients;
 
-	private final Set<String> optionalForHealth;
-
 	/**
 	 * Creates a registry.
 	 * @param clients the clients by name, in configuration order
-	 * @param optionalForHealth the names of the clients configured with {@code health.required: false}
 	 */
-	public WebSocketClients(Map<String, WebSocket> clients, Set<String> optionalForHealth) {
+	public WebSocketClients(Map<String, WebSocket> clients) {
 		this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(clients));
-		this.optionalForHealth = Set.copyOf(optionalForHealth);
 	}
 
 	/**
@@ -58,15 +53,6 @@ public final class WebSocketClients {
 	 */
 	public Map<String, WebSocket> asMap() {
 		return this.clients;
-	}
-
-	/**
-	 * Tells whether the client must be up for the application to be healthy.
-	 * @param name the client name
-	 * @return {@code false} if configured with {@code health.required: false}
-	 */
-	public boolean isRequiredForHealth(String name) {
-		return !this.optionalForHealth.contains(name);
 	}
 
 }

@@ -2,10 +2,8 @@ package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -64,15 +62,11 @@ final class WebSocketClientFactory {
 			}
 		});
 		Map<String, WebSocket> clients = new LinkedHashMap<>();
-		Set<String> optional = new LinkedHashSet<>();
 		for (String name : this.properties.getClients().keySet()) {
 			ClientPlan plan = plans.get(name);
 			clients.put(name, (plan != null) ? plan.create(name) : userDefined.get(name));
-			if (plan != null && !plan.healthRequired()) {
-				optional.add(name);
-			}
 		}
-		return new WebSocketClients(clients, optional);
+		return new WebSocketClients(clients);
 	}
 
 	private ClientPlan plan(String name, WebSocketClientSettings settings) {
@@ -117,8 +111,7 @@ final class WebSocketClientFactory {
 		this.customizers.forEach((customizer) -> customizer.customize(name, options));
 		return new ClientPlan(url.value(), resolved.or("sub-protocol", WebSocketClientSettings::getSubProtocol, ""),
 				resolved.or("auto-connect", WebSocketClientSettings::getAutoConnect, true),
-				resolved.or("auto-open", WebSocketClientSettings::getAutoOpen, false),
-				resolved.or("health.required", (s) -> s.getHealth().getRequired(), true), options.build());
+				resolved.or("auto-open", WebSocketClientSettings::getAutoOpen, false), options.build());
 	}
 
 	/**
@@ -311,7 +304,7 @@ final class WebSocketClientFactory {
 	 * A validated client, ready to be created.
 	 */
 	private record ClientPlan(String url, String subProtocol, boolean autoConnect, boolean autoOpen,
-			boolean healthRequired, WebSocketOptions options) {
+			WebSocketOptions options) {
 
 		WebSocket create(String name) {
 			WebSocket client = new WebSocket(null, this.options);

@@ -518,7 +518,8 @@ public class WebSocketClientSettings {
 	public static class Health {
 
 		/**
-		 * Whether the client being down makes the application's health DOWN. Default: true.
+		 * Whether the client being down makes the application's health DOWN and the readiness probe fail.
+		 * Default: true.
 		 */
 		private Boolean required;
 

@@ -11,27 +11,29 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The health of one WebSocket client.
- * <ul>
- * <li>{@code UP}: the connection is open.</li>
- * <li>{@code UNKNOWN}: the first connection attempt is still running.</li>
- * <li>{@code DOWN}: the client should be connected but is not: an attempt failed, the connection broke, it is
- * waiting to reconnect or gave up. The details say why.</li>
- * <li>{@link #DISCONNECTED}: nobody asked for a connection, or it was closed on purpose; not a failure.</li>
- * <li>{@link #DEGRADED}: what would be {@code DOWN} for a client configured with {@code health.required: false},
- * so that it never turns the application {@code DOWN}.</li>
- * </ul>
- * Details: {@code state}, {@code url} (secrets redacted), {@code subProtocol}, {@code error}, {@code errorString},
- * {@code closeCode}, {@code closeReason}, {@code reconnectAttempts}, {@code lastConnectedAt} and
- * {@code sinceLastConnection}.
+ * The health of one WebSocket client, in statuses Spring Boot's aggregation and HTTP mapping know, so that a
+ * composite of clients aggregates as every other contributor does.
+ * <table>
+ * <caption>Status by connection condition</caption>
+ * <tr><th>condition ({@code connection} detail)</th><th>required client</th><th>not required</th></tr>
+ * <tr><td>{@code open}</td><td>{@code UP}</td><td>{@code UP}</td></tr>
+ * <tr><td>{@code closed-on-purpose}: never asked to connect, or closed by {@code disconnectFromHost()} or
+ * {@code close()}</td><td>{@code UP}</td><td>{@code UP}</td></tr>
+ * <tr><td>{@code connecting}: the first attempt is still running</td><td>{@code OUT_OF_SERVICE}</td>
+ * <td>{@code UNKNOWN}</td></tr>
+ * <tr><td>{@code down}: should be connected but is not (an attempt failed, the connection broke, waiting to
+ * reconnect, gave up)</td><td>{@code DOWN}</td><td>{@code UNKNOWN}</td></tr>
+ * </table>
+ * Decisions: a client closed on purpose is not a failure, hence {@code UP}. A required client that has not
+ * connected yet is {@code OUT_OF_SERVICE} (HTTP 503), so that a readiness probe does not report the application
+ * ready before its upstream is up. A client that is not required is {@code UNKNOWN} when down, which Boot's
+ * aggregation ranks below {@code UP}, so it never makes the application unhealthy; its details still say why.
+ * <p>
+ * Details: {@code connection}, {@code required}, {@code state}, {@code url} (secrets redacted),
+ * {@code subProtocol}, {@code error}, {@code errorString}, {@code closeCode}, {@code closeReason},
+ * {@code reconnectAttempts}, {@code lastConnectedAt} and {@code sinceLastConnection}.
  */
 public final class WebSocketHealthIndicator implements HealthIndicator {
-
-	/** A client that is closed on purpose, or was never asked to connect. */
-	public static final Status DISCONNECTED = new Status("DISCONNECTED", "Disconnected on purpose");
-
-	/** A client that is down but not required for the application's health. */
-	public static final Status DEGRADED = new Status("DEGRADED", "Down, but not required");
 
 	private final WebSocket client;
 
@@ -49,9 +51,11 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Health.Builder health = new Health.Builder(status());
-		WebSocket.State state = this.client.getState();
-		health.withDetail("state", state.name())
+		Condition condition = condition();
+		Health.Builder health = new Health.Builder(condition.status(this.required));
+		health.withDetail("connection", condition.detail)
+			.withDetail("required", this.required)
+			.withDetail("state", this.client.getState().name())
 			.withDetail("url", WebSocketUrl.redact(this.client.getUrl()))
 			.withDetail("subProtocol", this.client.getSubProtocol())
 			.withDetail("error", this.client.getError().name())
@@ -67,19 +71,47 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 		return health.build();
 	}
 
-	private Status status() {
+	private Condition condition() {
 		WebSocket.State state = this.client.getState();
 		if (state == WebSocket.State.Open) {
-			return Status.UP;
+			return Condition.OPEN;
 		}
 		if (!this.client.isConnectionWanted()) {
-			return DISCONNECTED;
+			return Condition.CLOSED_ON_PURPOSE;
 		}
 		if (state == WebSocket.State.Connecting && this.client.getLastConnectedAt().isEmpty()
 				&& this.client.getReconnectAttempts() == 0) {
-			return Status.UNKNOWN;
+			return Condition.CONNECTING;
 		}
-		return this.required ? Status.DOWN : DEGRADED;
+		return Condition.DOWN;
+	}
+
+	private enum Condition {
+
+		OPEN("open", Status.UP, Status.UP),
+
+		CLOSED_ON_PURPOSE("closed-on-purpose", Status.UP, Status.UP),
+
+		CONNECTING("connecting", Status.OUT_OF_SERVICE, Status.UNKNOWN),
+
+		DOWN("down", Status.DOWN, Status.UNKNOWN);
+
+		private final String detail;
+
+		private final Status ifRequired;
+
+		private final Status ifOptional;
+
+		Condition(String detail, Status ifRequired, Status ifOptional) {
+			this.detail = detail;
+			this.ifRequired = ifRequired;
+			this.ifOptional = ifOptional;
+		}
+
+		Status status(boolean required) {
+			return required ? this.ifRequired : this.ifOptional;
+		}
+
 	}
 
 }

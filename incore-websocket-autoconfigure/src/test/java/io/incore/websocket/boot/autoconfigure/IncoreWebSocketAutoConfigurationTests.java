@@ -8,7 +8,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
@@ -132,18 +131,6 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context).getDescription()).contains("incore.websocket.clients.a.proxy.password")
 					.doesNotContain("s3cret");
-			});
-	}
-
-	@Test
-	void clientsMarkedNotRequiredAreKnownToTheRegistry() {
-		this.contextRunner
-			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a", "incore.websocket.clients.b.url=ws://h/b",
-					"incore.websocket.clients.b.health.required=false")
-			.run((context) -> {
-				WebSocketClients clients = context.getBean(WebSocketClients.class);
-				assertThat(clients.isRequiredForHealth("a")).isTrue();
-				assertThat(clients.isRequiredForHealth("b")).isFalse();
 			});
 	}
 
@@ -330,7 +317,7 @@ class IncoreWebSocketAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserRegistryConfiguration {
 
-		final WebSocketClients registry = new WebSocketClients(Map.of(), Set.of());
+		final WebSocketClients registry = new WebSocketClients(Map.of());
 
 		@Bean
 		WebSocketClients webSocketClients() {

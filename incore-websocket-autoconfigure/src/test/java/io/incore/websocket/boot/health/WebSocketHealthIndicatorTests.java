@@ -9,6 +9,8 @@ import io.incore.websocket.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -41,11 +43,14 @@ class WebSocketHealthIndicatorTests {
 	}
 
 	@Test
-	void theFirstAttemptStillRunningIsUnknown() throws IOException {
+	void theFirstAttemptStillRunningIsOutOfServiceIfRequired() throws IOException {
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			this.client.setUrl("ws://127.0.0.1:" + silent.getLocalPort() + "/never-answers");
 			this.client.connectToHost();
-			assertThat(new WebSocketHealthIndicator(this.client, true).health().getStatus()).isEqualTo(Status.UNKNOWN);
+			Health required = new WebSocketHealthIndicator(this.client, true).health();
+			assertThat(required.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+			assertThat(required.getDetails()).containsEntry("connection", "connecting");
+			assertThat(new WebSocketHealthIndicator(this.client, false).health().getStatus()).isEqualTo(Status.UNKNOWN);
 		}
 	}
 
@@ -62,19 +67,61 @@ class WebSocketHealthIndicatorTests {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "IpSocketError");
 		assertThat(health.getDetails().get("errorString").toString()).contains("Connection refused");
-		assertThat(new WebSocketHealthIndicator(this.client, false).health().getStatus())
-			.isEqualTo(WebSocketHealthIndicator.DEGRADED);
+		assertThat(health.getDetails()).containsEntry("connection", "down").containsEntry("required", true);
+		Health optional = new WebSocketHealthIndicator(this.client, false).health();
+		assertThat(optional.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(optional.getDetails()).containsEntry("connection", "down").containsEntry("required", false);
 	}
 
 	@Test
-	void aClientClosedOnPurposeIsDisconnectedNotDown() {
+	void aClientClosedOnPurposeIsUp() {
 		this.client.setUrl("ws://127.0.0.1:1/x");
-		assertThat(new WebSocketHealthIndicator(this.client, true).health().getStatus())
-			.isEqualTo(WebSocketHealthIndicator.DISCONNECTED);
+		Health neverAsked = new WebSocketHealthIndicator(this.client, true).health();
+		assertThat(neverAsked.getStatus()).isEqualTo(Status.UP);
+		assertThat(neverAsked.getDetails()).containsEntry("connection", "closed-on-purpose");
 		this.client.connectToHost();
 		this.client.disconnectFromHost();
-		assertThat(new WebSocketHealthIndicator(this.client, true).health().getStatus())
-			.isEqualTo(WebSocketHealthIndicator.DISCONNECTED);
+		assertThat(new WebSocketHealthIndicator(this.client, true).health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	/**
+	 * Boot's own aggregation and HTTP mapping over clients that are all closed on purpose, or all optional and
+	 * down: the statuses are ones Boot ranks, so the composite is not {@code UNKNOWN} for want of an order.
+	 */
+	@Test
+	void bootsAggregationRanksEveryStatusOfAClient() throws IOException {
+		SimpleStatusAggregator aggregator = new SimpleStatusAggregator();
+		SimpleHttpCodeStatusMapper http = new SimpleHttpCodeStatusMapper();
+		this.client.setUrl("ws://127.0.0.1:1/x");
+		WebSocket other = new WebSocket(null);
+		try {
+			other.setUrl("ws://127.0.0.1:1/y");
+			Status allClosedOnPurpose = aggregator.getAggregateStatus(
+					new WebSocketHealthIndicator(this.client, true).health().getStatus(),
+					new WebSocketHealthIndicator(other, false).health().getStatus());
+			assertThat(allClosedOnPurpose).isEqualTo(Status.UP);
+			assertThat(http.getStatusCode(allClosedOnPurpose)).isEqualTo(200);
+
+			int port;
+			try (ServerSocket probe = new ServerSocket(0)) {
+				port = probe.getLocalPort();
+			}
+			this.client.setUrl("ws://127.0.0.1:" + port + "/gone");
+			this.client.connectToHost();
+			await().until(() -> this.client.getError() == WebSocket.Error.IpSocketError);
+			Status requiredDown = aggregator.getAggregateStatus(
+					new WebSocketHealthIndicator(this.client, true).health().getStatus(),
+					new WebSocketHealthIndicator(other, false).health().getStatus());
+			assertThat(requiredDown).isEqualTo(Status.DOWN);
+			assertThat(http.getStatusCode(requiredDown)).isEqualTo(503);
+			Status optionalDown = aggregator.getAggregateStatus(
+					new WebSocketHealthIndicator(this.client, false).health().getStatus(),
+					new WebSocketHealthIndicator(other, true).health().getStatus());
+			assertThat(optionalDown).isEqualTo(Status.UP);
+		}
+		finally {
+			other.close();
+		}
 	}
 
 }

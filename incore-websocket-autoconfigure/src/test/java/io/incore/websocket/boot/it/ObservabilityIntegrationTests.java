@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics,websockets",
-				"management.endpoint.health.show-details=always",
+				"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true",
 				"management.endpoint.websockets.access=unrestricted",
 				"incore.websocket.clients.echo.url=ws://127.0.0.1:${local.server.port}/echo?access_token="
 						+ ObservabilityIntegrationTests.TOKEN,
@@ -139,8 +139,13 @@ class ObservabilityIntegrationTests {
 		ActuatorClient actuator = new ActuatorClient(this.port);
 		await().until(() -> componentStatus(actuator, "remote").equals("UP")
 				&& componentStatus(actuator, "echo").equals("UP"));
-		assertThat(componentStatus(actuator, "optional")).isEqualTo("DEGRADED");
-		assertThat(actuator.get("/actuator/health").status()).isEqualTo(200);
+		assertThat(componentStatus(actuator, "optional")).as("down, but not required").isEqualTo("UNKNOWN");
+		ActuatorClient.Response up = actuator.get("/actuator/health");
+		assertThat(up.status()).isEqualTo(200);
+		assertThat(up.json().at("/components/incoreWebSocket/status").asString()).isEqualTo("UP");
+		assertThat(up.json().at("/components/incoreWebSocket/components/optional/details/connection").asString())
+			.isEqualTo("down");
+		assertThat(actuator.get("/actuator/health/readiness").status()).isEqualTo(200);
 
 		int remotePort = remoteServer.port();
 		remoteServer.close();
@@ -149,12 +154,18 @@ class ObservabilityIntegrationTests {
 		assertThat(down.status()).isEqualTo(503);
 		assertThat(down.json().at("/components/incoreWebSocket/components/remote/details/state").asString())
 			.isNotEqualTo("Open");
+		ActuatorClient.Response notReady = actuator.get("/actuator/health/readiness");
+		assertThat(notReady.status()).isEqualTo(503);
+		assertThat(notReady.json().at("/status").asString()).isEqualTo("DOWN");
+		ActuatorClient.Response alive = actuator.get("/actuator/health/liveness");
+		assertThat(alive.status()).as("an upstream down is no reason to restart").isEqualTo(200);
 		await().ignoreExceptions()
 			.until(() -> metricOf(actuator, "remote", "incore.websocket.disconnects", null) >= 1.0);
 
 		remoteServer = TestServer.start(remotePort);
 		await().until(() -> componentStatus(actuator, "remote").equals("UP"));
 		assertThat(actuator.get("/actuator/health").status()).isEqualTo(200);
+		assertThat(actuator.get("/actuator/health/readiness").status()).isEqualTo(200);
 	}
 
 	@Test

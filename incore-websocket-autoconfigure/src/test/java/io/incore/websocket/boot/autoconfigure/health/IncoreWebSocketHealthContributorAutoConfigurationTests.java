@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,28 @@ class IncoreWebSocketHealthContributorAutoConfigurationTests {
 			assertThat(composite.getContributor("a")).isNotNull();
 			assertThat(composite.getContributor("b")).isNotNull();
 		});
+	}
+
+	@Test
+	void whetherAClientIsRequiredComesFromItsHealthSettingsThenTheDefaults() {
+		this.contextRunner
+			.withPropertyValues("incore.websocket.defaults.health.required=false",
+					"incore.websocket.clients.a.health.required=true", "incore.websocket.clients.c.url=ws://h/c")
+			.run((context) -> {
+				CompositeHealthContributor composite = context.getBean("incoreWebSocketHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(required(composite, "a")).isTrue();
+				assertThat(required(composite, "b")).isFalse();
+				assertThat(required(composite, "c")).isFalse();
+			});
+		this.contextRunner.run((context) -> assertThat(required(
+				context.getBean("incoreWebSocketHealthContributor", CompositeHealthContributor.class), "b"))
+			.as("required unless configured otherwise")
+			.isTrue());
+	}
+
+	private static boolean required(CompositeHealthContributor composite, String client) {
+		return (Boolean) ((HealthIndicator) composite.getContributor(client)).health().getDetails().get("required");
 	}
 
 	@Test
