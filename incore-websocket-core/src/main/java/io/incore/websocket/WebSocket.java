@@ -269,6 +269,16 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the URL fit for logs and displays (Java-only): user info, fragment and the values of credential-like
+	 * query parameters replaced by {@code ***} ({@link WebSocketUrl#redact(String, java.util.Set)}, with the
+	 * options' {@link WebSocketOptions#redactedNames()}).
+	 * @return the redacted URL
+	 */
+	public String getRedactedUrl() {
+		return WebSocketUrl.redact(getUrl(), this.options.redactedNames());
+	}
+
+	/**
 	 * Returns the subprotocol the server selected for the current or last connection (Java-only; InCore has no
 	 * such property).
 	 * @return the subprotocol, {@code ""} if none was selected
@@ -460,7 +470,7 @@ public class WebSocket extends IoDevice {
 
 	@Override
 	String describe() {
-		return super.describe() + " " + WebSocketUrl.redact(getUrl());
+		return super.describe() + " " + getRedactedUrl();
 	}
 
 	private void reportError(Error newError, String text, IpSocketError socketError, String sslReason) {

@@ -3,10 +3,12 @@ package io.incore.websocket;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
@@ -52,11 +54,16 @@ import javax.net.ssl.SSLContext;
  * failed send is. Turn it off to have every message handed to the transport at once.
  * @param proxy the HTTP proxy to connect through, {@code null} (the default) to follow the JVM's
  * {@link java.net.ProxySelector}
+ * @param sendBuffer holds messages sent while the connection is re-established, {@code null} (the default) for none
+ * @param connectMessages the messages sent first on every connection, {@link ConnectMessages#NONE} by default
+ * @param redactedNames query parameter and header names, lower case, whose values are never shown, besides those
+ * that look like credentials ({@link WebSocketUrl#isSecretName(String)})
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
-		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
+		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
+		ConnectMessages connectMessages, Set<String> redactedNames) {
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -72,9 +79,6 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 
 	/** The largest maximum message size the transport can hold in one frame buffer. */
 	public static final long MAX_MESSAGE_SIZE_LIMIT = Integer.MAX_VALUE - 64;
-
-	private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-			"set-cookie", "x-api-key", "api-key");
 
 	private static final WebSocketOptions DEFAULTS = builder().build();
 
@@ -94,6 +98,9 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param tcpNoDelay whether every frame leaves at once
 	 * @param coalesceSends whether small messages sent in quick succession may leave together
 	 * @param proxy the HTTP proxy or {@code null}
+	 * @param sendBuffer the send buffer or {@code null}
+	 * @param connectMessages the messages sent on every connect
+	 * @param redactedNames more names whose values are never shown
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -108,6 +115,35 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 		Objects.requireNonNull(inbound, "inbound");
 		Objects.requireNonNull(reconnect, "reconnect");
+		Objects.requireNonNull(connectMessages, "connectMessages");
+		redactedNames = redactedNames.stream().map((name) -> name.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * Creates options without a send buffer, connect messages or more redacted names, as before they existed.
+	 * @param headers extra HTTP headers
+	 * @param handshakeTimeout the handshake timeout, positive
+	 * @param closeTimeout the close timeout, positive
+	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
+	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
+	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
+	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @param proxy the HTTP proxy or {@code null}
+	 */
+	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
+			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
+			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
+		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
+				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, null,
+				ConnectMessages.NONE, Set.of());
 	}
 
 	/**
@@ -168,25 +204,37 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.inlineDelivery(this.inlineDelivery)
 			.tcpNoDelay(this.tcpNoDelay)
 			.coalesceSends(this.coalesceSends)
-			.proxy(this.proxy);
+			.proxy(this.proxy)
+			.sendBuffer(this.sendBuffer)
+			.connectMessages(this.connectMessages)
+			.redactedNames(this.redactedNames);
 	}
 
 	/**
-	 * Shows the settings with the values of credential headers ({@code Authorization}, {@code Cookie}, ...)
-	 * replaced by {@code ***}.
+	 * Tells whether the value of a query parameter or header of this name is never shown.
+	 * @param name the name
+	 * @return whether it looks like a credential or is one of {@link #redactedNames()}
+	 */
+	public boolean isRedacted(String name) {
+		return WebSocketUrl.isSecretName(name, this.redactedNames);
+	}
+
+	/**
+	 * Shows the settings with the values of credential headers ({@code Authorization}, {@code Cookie}, ...,
+	 * see {@link #isRedacted(String)}) replaced by {@code ***}.
 	 */
 	@Override
 	public String toString() {
 		Map<String, String> shown = new LinkedHashMap<>();
-		this.headers.forEach((name, value) -> shown.put(name,
-				SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "***" : value));
+		this.headers.forEach((name, value) -> shown.put(name, isRedacted(name) ? "***" : value));
 		return "WebSocketOptions[headers=" + shown + ", handshakeTimeout=" + this.handshakeTimeout
 				+ ", closeTimeout=" + this.closeTimeout + ", sslContext="
 				+ ((this.sslContext != null) ? this.sslContext.getProtocol() : "default") + ", verifyHostname="
 				+ this.verifyHostname + ", readBufferCapacity=" + this.readBufferCapacity + ", maxMessageSize="
 				+ this.maxMessageSize + ", inbound=" + this.inbound + ", reconnect=" + this.reconnect + ", heartbeat="
 				+ this.heartbeat + ", inlineDelivery=" + this.inlineDelivery + ", tcpNoDelay=" + this.tcpNoDelay
-				+ ", coalesceSends=" + this.coalesceSends + ", proxy=" + this.proxy + "]";
+				+ ", coalesceSends=" + this.coalesceSends + ", proxy=" + this.proxy + ", sendBuffer=" + this.sendBuffer
+				+ ", redactedNames=" + this.redactedNames + "]";
 	}
 
 	/**
@@ -221,6 +269,12 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private boolean coalesceSends = true;
 
 		private HttpProxy proxy;
+
+		private SendBuffer sendBuffer;
+
+		private ConnectMessages connectMessages = ConnectMessages.NONE;
+
+		private Set<String> redactedNames = Set.of();
 
 		private Builder() {
 		}
@@ -371,6 +425,46 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets the buffer for messages sent while the connection is re-established; see {@link SendBuffer}.
+		 * @param sendBuffer the buffer, {@code null} for none: such sends are refused
+		 * @return this builder
+		 */
+		public Builder sendBuffer(SendBuffer sendBuffer) {
+			this.sendBuffer = sendBuffer;
+			return this;
+		}
+
+		/**
+		 * Sets the messages sent first on every connection; see {@link ConnectMessages}.
+		 * @param connectMessages the messages
+		 * @return this builder
+		 */
+		public Builder connectMessages(ConnectMessages connectMessages) {
+			this.connectMessages = connectMessages;
+			return this;
+		}
+
+		/**
+		 * Sets the same text messages to send first on every connection.
+		 * @param messages the messages, in order
+		 * @return this builder
+		 */
+		public Builder connectMessages(List<String> messages) {
+			return connectMessages(ConnectMessages.of(messages));
+		}
+
+		/**
+		 * Sets more query parameter and header names whose values are never shown, besides those that look like
+		 * credentials ({@link WebSocketUrl#isSecretName(String)}).
+		 * @param redactedNames the names, in any case
+		 * @return this builder
+		 */
+		public Builder redactedNames(Set<String> redactedNames) {
+			this.redactedNames = Set.copyOf(redactedNames);
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -388,7 +482,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		public WebSocketOptions build() {
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
-					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy);
+					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy, this.sendBuffer,
+					this.connectMessages, this.redactedNames);
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import io.incore.websocket.WebSocket;
-import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.boot.WebSocketClients;
 import io.incore.websocket.boot.event.ConnectedEvent;
 import io.incore.websocket.boot.event.ErrorOccurredEvent;
@@ -47,12 +46,12 @@ class SampleClientListeners {
 	@EventListener
 	void describeClients(ApplicationReadyEvent event) {
 		this.clients.asMap().forEach((name, client) -> logger.info("Client '" + name + "' -> "
-				+ WebSocketUrl.redact(client.getUrl()) + (client.isAutoOpen() ? " (IoDevice mode)" : "")));
+				+ client.getRedactedUrl() + (client.isAutoOpen() ? " (IoDevice mode)" : "")));
 	}
 
 	@EventListener
 	void greet(ConnectedEvent event) {
-		logger.info("Client '" + event.clientName() + "' connected to " + WebSocketUrl.redact(event.webSocket().getUrl()));
+		logger.info("Client '" + event.clientName() + "' connected to " + event.webSocket().getRedactedUrl());
 		if (event.clientName().equals("greeter")) {
 			event.webSocket().sendTextMessage(GREETING);
 		}

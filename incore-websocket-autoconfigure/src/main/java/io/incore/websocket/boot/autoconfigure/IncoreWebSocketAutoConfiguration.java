@@ -80,7 +80,8 @@ public final class IncoreWebSocketAutoConfiguration {
 			Environment environment) {
 		return new WebSocketClientsLifecycle(clients, publisher, (name, url) -> {
 			String resolved = environment.resolveRequiredPlaceholders(url);
-			WebSocketClientFactory.validateUrl(WebSocketClientFactory.PREFIX + ".clients." + name + ".url", resolved);
+			WebSocketClientFactory.validateUrl(WebSocketClientFactory.PREFIX + ".clients." + name + ".url", resolved,
+					clients.get(name).getOptions().redactedNames());
 			return resolved;
 		});
 	}

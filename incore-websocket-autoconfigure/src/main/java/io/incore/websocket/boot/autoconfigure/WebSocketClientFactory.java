@@ -2,8 +2,10 @@ package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -82,11 +84,13 @@ final class WebSocketClientFactory {
 			throw new InvalidWebSocketClientPropertyException(url.path(), null, "the URL of the server is missing",
 					"Set " + url.path() + " to the server's URL, e.g. ws://localhost:8080/ws or wss://example.org/ws");
 		}
+		Set<String> redactedNames = resolved.redactedNames();
 		if (!url.value().contains("${")) {
-			validateUrl(url.path(), url.value());
+			validateUrl(url.path(), url.value(), redactedNames);
 		}
 		WebSocketOptions.Builder options = WebSocketOptions.builder();
 		options.headers(resolved.headers());
+		options.redactedNames(redactedNames);
 		options.handshakeTimeout(resolved.duration("handshake-timeout", WebSocketClientSettings::getHandshakeTimeout,
 				WebSocketOptions.DEFAULT_HANDSHAKE_TIMEOUT));
 		options.closeTimeout(resolved.duration("close-timeout", WebSocketClientSettings::getCloseTimeout,
@@ -118,13 +122,16 @@ final class WebSocketClientFactory {
 	 * Checks a URL as the client will before connecting.
 	 * @param property the property the URL came from
 	 * @param url the URL
+	 * @param redactedNames more parameter names whose values are not shown
 	 * @throws InvalidWebSocketClientPropertyException if it cannot be connected to
 	 */
-	static void validateUrl(String property, String url) {
-		WebSocketUrl.problem(url).ifPresent((problem) -> {
-			throw new InvalidWebSocketClientPropertyException(property, WebSocketUrl.redact(url), problem,
+	static void validateUrl(String property, String url, Set<String> redactedNames) {
+		WebSocketUrl.Check check = WebSocketUrl.check(url, redactedNames);
+		if (!check.valid()) {
+			throw new InvalidWebSocketClientPropertyException(property, WebSocketUrl.redact(url, redactedNames),
+					check.message(),
 					"Set " + property + " to a ws:// or wss:// URL with a host, e.g. ws://localhost:8080/ws");
-		});
+		}
 	}
 
 	private static ReconnectPolicy reconnect(Settings resolved) {
@@ -279,6 +286,12 @@ final class WebSocketClientFactory {
 						"Set " + setting.path() + " to a size such as 64KB or 16MB");
 			}
 			return bytes;
+		}
+
+		Set<String> redactedNames() {
+			Set<String> names = new LinkedHashSet<>(this.defaults.getRedactedNames());
+			names.addAll(this.client.getRedactedNames());
+			return names;
 		}
 
 		Map<String, String> headers() {

@@ -1,6 +1,7 @@
 package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,13 @@ public class WebSocketClientSettings {
 	 * Default: true.
 	 */
 	private Boolean coalesceSends;
+
+	/**
+	 * Query parameter and header names whose values never appear in logs, events, health, endpoints or error
+	 * messages, besides those that look like credentials (any name containing token, key, password, secret, sig,
+	 * auth, credential, session, jwt, bearer, ticket or cookie). A client's names are added to the defaults.
+	 */
+	private List<String> redactedNames = new ArrayList<>();
 
 	/**
 	 * Reconnect policy.
@@ -214,6 +222,14 @@ public class WebSocketClientSettings {
 
 	public void setCoalesceSends(Boolean coalesceSends) {
 		this.coalesceSends = coalesceSends;
+	}
+
+	public List<String> getRedactedNames() {
+		return this.redactedNames;
+	}
+
+	public void setRedactedNames(List<String> redactedNames) {
+		this.redactedNames = redactedNames;
 	}
 
 	public Reconnect getReconnect() {

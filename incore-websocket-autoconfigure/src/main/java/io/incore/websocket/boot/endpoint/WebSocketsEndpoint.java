@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketStatistics;
-import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.boot.WebSocketClients;
 import org.jspecify.annotations.Nullable;
 
@@ -111,7 +110,7 @@ public class WebSocketsEndpoint {
 			String error, String errorString, int closeCode, int reconnectAttempts, WebSocketStatistics statistics) {
 
 		static ClientDescriptor of(WebSocket client) {
-			return new ClientDescriptor(client.getState().name(), WebSocketUrl.redact(client.getUrl()),
+			return new ClientDescriptor(client.getState().name(), client.getRedactedUrl(),
 					client.getSubProtocol(), client.getNegotiatedSubProtocol(), client.getError().name(),
 					client.getErrorString(), client.getCloseCode(), client.getReconnectAttempts(),
 					client.getStatistics());

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.incore.websocket.WebSocket;
-import io.incore.websocket.WebSocketUrl;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -56,7 +55,7 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 		health.withDetail("connection", condition.detail)
 			.withDetail("required", this.required)
 			.withDetail("state", this.client.getState().name())
-			.withDetail("url", WebSocketUrl.redact(this.client.getUrl()))
+			.withDetail("url", this.client.getRedactedUrl())
 			.withDetail("subProtocol", this.client.getSubProtocol())
 			.withDetail("error", this.client.getError().name())
 			.withDetail("errorString", this.client.getErrorString())

@@ -221,8 +221,15 @@ class IncoreWebSocketAutoConfigurationTests {
 
 	@Test
 	void credentialsInAnInvalidUrlAreRedacted() {
-		this.contextRunner.withPropertyValues("incore.websocket.clients.feed.url=http://bob:s3cr3t@h/feed?token=abc")
-			.run((context) -> assertThat(analyze(context).getDescription()).doesNotContain("s3cr3t", "abc"));
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=http://bob:s3cr3t@h/feed?token=abc&jwt=def&tenant=acme",
+					"incore.websocket.defaults.redacted-names=tenant")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains("token=***&jwt=***&tenant=***")
+					.doesNotContain("s3cr3t", "abc", "def", "acme");
+				assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("s3cr3t", "abc", "def", "acme");
+			});
 	}
 
 	@Test

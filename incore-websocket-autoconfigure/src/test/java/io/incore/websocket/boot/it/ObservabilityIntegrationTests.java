@@ -39,7 +39,10 @@ import static org.awaitility.Awaitility.await;
 				"incore.websocket.clients.remote.reconnect.initial-delay=100ms",
 				"incore.websocket.clients.remote.reconnect.max-delay=300ms",
 				"incore.websocket.clients.optional.url=ws://alice:" + ObservabilityIntegrationTests.TOKEN
-						+ "@127.0.0.1:1/nothing",
+						+ "@127.0.0.1:1/nothing?jwt=" + ObservabilityIntegrationTests.TOKEN + "&ticket="
+						+ ObservabilityIntegrationTests.TOKEN + "&tenant=" + ObservabilityIntegrationTests.TOKEN
+						+ "#token=" + ObservabilityIntegrationTests.TOKEN,
+				"incore.websocket.clients.optional.redacted-names=tenant",
 				"incore.websocket.clients.optional.health.required=false" })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
@@ -216,10 +219,14 @@ class ObservabilityIntegrationTests {
 		String events = this.events.stream(WebSocketEvent.class).map(Object::toString).toList().toString();
 		String errors = this.clients.get("optional").getErrorString();
 		String options = this.clients.get("echo").getOptions().toString();
-		assertThat(health).contains("access_token=***");
+		String metrics = actuator.get("/actuator/metrics/incore.websocket.errors").body()
+				+ actuator.get("/actuator/metrics/incore.websocket.state").body();
+		assertThat(health).contains("access_token=***").contains("jwt=***&ticket=***&tenant=***#***");
 		assertThat(errors).contains("***@127.0.0.1:1");
 		assertThat(events).contains("ConnectedEvent");
-		assertThat(String.join("\n", health, endpoint, events, errors, options, output.getAll())).doesNotContain(TOKEN);
+		assertThat(metrics).contains("optional");
+		assertThat(String.join("\n", health, endpoint, events, errors, options, metrics, output.getAll()))
+			.doesNotContain(TOKEN);
 	}
 
 }

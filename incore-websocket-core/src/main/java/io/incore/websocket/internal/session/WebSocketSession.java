@@ -257,7 +257,7 @@ public final class WebSocketSession {
 	}
 
 	private boolean startAttempt() {
-		WebSocketUrl.Check check = WebSocketUrl.check(this.host.url());
+		WebSocketUrl.Check check = WebSocketUrl.check(this.host.url(), this.options.redactedNames());
 		this.connectionWanted = true;
 		if (!check.valid()) {
 			this.host.failed(Failure.socket(check.error(), check.message()));
@@ -444,7 +444,7 @@ public final class WebSocketSession {
 
 		Attempt(URI uri) {
 			this.uri = uri;
-			this.target = WebSocketUrl.redact(uri.toString());
+			this.target = WebSocketUrl.redact(uri.toString(), WebSocketSession.this.options.redactedNames());
 		}
 
 		private boolean isCurrent() {

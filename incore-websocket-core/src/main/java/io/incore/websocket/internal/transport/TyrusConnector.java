@@ -91,7 +91,7 @@ public final class TyrusConnector implements Connector {
 
 	@Override
 	public Failure classify(Throwable failure, URI uri) {
-		return TyrusFailures.classify(failure, uri, this.options.handshakeTimeout().toMillis());
+		return TyrusFailures.classify(failure, uri, this.options);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import io.incore.websocket.IpSocketError;
 import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.internal.session.Failure;
 
@@ -31,8 +32,9 @@ final class TyrusFailures {
 	 * Classifies a failure of connecting to, or talking with, {@code uri}. The whole cause chain is examined:
 	 * Tyrus wraps the real cause in one or two layers of {@code DeploymentException}.
 	 */
-	static Failure classify(Throwable failure, URI uri, long handshakeTimeoutMillis) {
-		String target = WebSocketUrl.redact(uri.toString());
+	static Failure classify(Throwable failure, URI uri, WebSocketOptions options) {
+		long handshakeTimeoutMillis = options.handshakeTimeout().toMillis();
+		String target = WebSocketUrl.redact(uri.toString(), options.redactedNames());
 		SSLException ssl = find(failure, SSLException.class);
 		if (ssl != null) {
 			String reason = rootMessage(ssl);
