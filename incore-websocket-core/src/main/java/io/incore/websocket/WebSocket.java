@@ -2,6 +2,7 @@ package io.incore.websocket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,6 +96,21 @@ public class WebSocket extends IoDevice {
 	/** Emitted when a text message was received, with its text. */
 	public final ValueSignal<String> textMessageReceived = new ValueSignal<>(this, "textMessageReceived");
 
+	/**
+	 * Emitted when the reconnect policy scheduled an attempt, with its number, delay and cause (Java-only), after
+	 * the {@code disconnected()} of the connection or attempt that ended.
+	 */
+	public final ValueSignal<ReconnectScheduled> reconnectScheduled = new ValueSignal<>(this, "reconnectScheduled");
+
+	/**
+	 * Emitted when the reconnect policy allows no further attempt, with the attempts made (Java-only). Only
+	 * {@link #connectToHost()} or {@link #open()} connects again.
+	 */
+	public final ValueSignal<Integer> reconnectGaveUp = new ValueSignal<>(this, "reconnectGaveUp");
+
+	/** Emitted with the round-trip time of every heartbeat pong (Java-only). */
+	public final ValueSignal<Duration> heartbeatRoundTrip = new ValueSignal<>(this, "heartbeatRoundTrip");
+
 	private final ObservableProperty<Boolean> autoConnect = new ObservableProperty<>(this, this.autoConnectChanged,
 			true);
 
@@ -155,7 +171,7 @@ public class WebSocket extends IoDevice {
 		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
-				this.textMessageReceived);
+				this.textMessageReceived, this.reconnectScheduled, this.reconnectGaveUp, this.heartbeatRoundTrip);
 	}
 
 	/**
@@ -348,6 +364,15 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the number of messages sent while the connection was re-established that wait for it (Java-only;
+	 * see {@link SendBuffer}).
+	 * @return the backlog, 0 without a send buffer
+	 */
+	public int getSendBufferDepth() {
+		return this.session.sendBufferDepth();
+	}
+
+	/**
 	 * Returns the number of received messages waiting for listeners (Java-only).
 	 * @return the queue depth
 	 */
@@ -402,8 +427,13 @@ public class WebSocket extends IoDevice {
 	 * slowly holds the sender up. A message that cannot be written after its send returned is reported through
 	 * {@code errorOccurred}.
 	 * @param message the text
-	 * @return the number of UTF-8 bytes handed to the transport, or -1 if the WebSocket is not open (then
-	 * {@code error} is {@link Error#NotOpenError}) or the transport failed (then the error says why)
+	 * <p>
+	 * While the connection is re-established (connecting, or closed with a reconnect scheduled) and a
+	 * {@link WebSocketOptions#sendBuffer() send buffer} is configured, the message is buffered and leaves on the
+	 * next {@code Open}, after the {@link WebSocketOptions#connectMessages() connect messages}.
+	 * @return the number of UTF-8 bytes handed to the transport or buffered, or -1 if the WebSocket is not open
+	 * and the message was not buffered (then {@code error} is {@link Error#NotOpenError}) or the transport failed
+	 * (then the error says why)
 	 */
 	public long sendTextMessage(String message) {
 		return this.session.sendText(Objects.requireNonNull(message, "message"));
@@ -546,6 +576,26 @@ public class WebSocket extends IoDevice {
 		public void notOpen(State current) {
 			reportError(Error.NotOpenError, "Cannot send: the WebSocket is not open (state " + current
 					+ "); wait for connected() or check state", null, null);
+		}
+
+		@Override
+		public void reconnectScheduled(ReconnectScheduled scheduled) {
+			WebSocket.this.reconnectScheduled.emit(scheduled);
+		}
+
+		@Override
+		public void reconnectGaveUp(int attempts) {
+			WebSocket.this.reconnectGaveUp.emit(attempts);
+		}
+
+		@Override
+		public void roundTripMeasured(Duration roundTrip) {
+			WebSocket.this.heartbeatRoundTrip.emit(roundTrip);
+		}
+
+		@Override
+		public List<String> connectMessages() {
+			return WebSocket.this.options.connectMessages().messages(WebSocket.this);
 		}
 
 		@Override

@@ -34,12 +34,15 @@ class WebSocketErrorTests {
 	void refusedPortReportsConnectionRefusedThenDisconnected() throws IOException {
 		int port = freePort();
 		SignalRecorder recorder = connectTo("ws://127.0.0.1:" + port + "/echo");
-		recorder.awaitSignal("disconnected");
+		recorder.awaitSignal("reconnectScheduled");
 		assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.IpSocketError);
 		assertThat(this.socket.getErrorString()).contains("Connection refused").contains(String.valueOf(port));
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
 		assertThat(recorder.names()).containsExactly("stateChanged", "errorStringChanged", "errorChanged",
-				"ipSocketErrorOccurred", "errorOccurred", "stateChanged", "disconnected");
+				"ipSocketErrorOccurred", "errorOccurred", "stateChanged", "disconnected", "reconnectScheduled");
+		ReconnectScheduled scheduled = (ReconnectScheduled) recorder.argumentsOf("reconnectScheduled").get(0);
+		assertThat(scheduled.attempt()).isOne();
+		assertThat(scheduled.cause()).isEqualTo(this.socket.getErrorString());
 		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closed);
 	}
 

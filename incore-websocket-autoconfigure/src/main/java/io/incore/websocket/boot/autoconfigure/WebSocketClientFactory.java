@@ -15,6 +15,7 @@ import io.incore.websocket.Heartbeat;
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.ReconnectPolicy;
+import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
@@ -35,6 +36,10 @@ final class WebSocketClientFactory {
 	static final String PREFIX = "incore.websocket";
 
 	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+	private static final int DEFAULT_SEND_BUFFER_MESSAGES = 1024;
+
+	private static final long DEFAULT_SEND_BUFFER_BYTES = DataSize.ofMegabytes(1).toBytes();
 
 	private static final Heartbeat HEARTBEAT_DEFAULTS = new Heartbeat(Duration.ofSeconds(30), Duration.ofSeconds(10));
 
@@ -108,6 +113,8 @@ final class WebSocketClientFactory {
 		options.tcpNoDelay(resolved.or("tcp-no-delay", WebSocketClientSettings::getTcpNoDelay, true));
 		options.coalesceSends(resolved.or("coalesce-sends", WebSocketClientSettings::getCoalesceSends, true));
 		options.proxy(proxy(resolved));
+		options.sendBuffer(sendBuffer(resolved));
+		options.connectMessages(resolved.or("on-connect.send", (s) -> s.getOnConnect().getSend(), List.of()));
 		Setting<String> bundle = resolved.get("ssl.bundle", (s) -> s.getSsl().getBundle());
 		if (bundle.value() != null) {
 			options.sslContext(sslContext(bundle));
@@ -171,12 +178,19 @@ final class WebSocketClientFactory {
 	private static Heartbeat heartbeat(Settings resolved) {
 		Duration timeout = resolved.duration("heartbeat.timeout", (s) -> s.getHeartbeat().getTimeout(),
 				HEARTBEAT_DEFAULTS.timeout());
+		Setting<Integer> maxMissed = resolved.get("heartbeat.max-missed", (s) -> s.getHeartbeat().getMaxMissed());
+		if (maxMissed.value() != null && maxMissed.value() < 1) {
+			throw new InvalidWebSocketClientPropertyException(maxMissed.path(), maxMissed.value(),
+					"at least one ping must go unanswered before the connection is given up",
+					"Set " + maxMissed.path() + " to 1 (the default) or more");
+		}
 		Setting<Duration> interval = resolved.get("heartbeat.interval", (s) -> s.getHeartbeat().getInterval());
 		if (interval.value() == null) {
 			return null;
 		}
 		return new Heartbeat(resolved.duration("heartbeat.interval", (s) -> s.getHeartbeat().getInterval(),
-				HEARTBEAT_DEFAULTS.interval()), timeout);
+				HEARTBEAT_DEFAULTS.interval()), timeout,
+				(maxMissed.value() != null) ? maxMissed.value() : HEARTBEAT_DEFAULTS.maxMissed());
 	}
 
 	/**
@@ -205,6 +219,28 @@ final class WebSocketClientFactory {
 		}
 		return new HttpProxy(host.value(), port.value(), username.value(), password.value(),
 				resolved.or("proxy.non-proxy-hosts", (s) -> s.getProxy().getNonProxyHosts(), List.of()));
+	}
+
+	/**
+	 * The send buffer, or {@code null} (off) unless one of its bounds is set.
+	 */
+	private static SendBuffer sendBuffer(Settings resolved) {
+		Setting<Integer> maxMessages = resolved.get("send-buffer.max-messages",
+				(s) -> s.getSendBuffer().getMaxMessages());
+		Setting<DataSize> maxBytes = resolved.get("send-buffer.max-bytes", (s) -> s.getSendBuffer().getMaxBytes());
+		if (maxMessages.value() == null && maxBytes.value() == null) {
+			return null;
+		}
+		if (maxMessages.value() != null && maxMessages.value() <= 0) {
+			throw new InvalidWebSocketClientPropertyException(maxMessages.path(), maxMessages.value(),
+					"at least one message must fit",
+					"Set " + maxMessages.path() + " to a positive number, e.g. 1024, or remove it");
+		}
+		return new SendBuffer((maxMessages.value() != null) ? maxMessages.value() : DEFAULT_SEND_BUFFER_MESSAGES,
+				resolved.size("send-buffer.max-bytes", (s) -> s.getSendBuffer().getMaxBytes(),
+						DEFAULT_SEND_BUFFER_BYTES, Long.MAX_VALUE),
+				resolved.or("send-buffer.overflow", (s) -> s.getSendBuffer().getOverflow(),
+						SendBuffer.Overflow.REJECT));
 	}
 
 	private static InboundLimits inbound(Settings resolved) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.incore.websocket.InboundLimits;
+import io.incore.websocket.SendBuffer;
 
 import org.springframework.util.unit.DataSize;
 
@@ -97,6 +98,16 @@ public class WebSocketClientSettings {
 	 * auth, credential, session, jwt, bearer, ticket or cookie). A client's names are added to the defaults.
 	 */
 	private List<String> redactedNames = new ArrayList<>();
+
+	/**
+	 * Buffer for messages sent while the connection is re-established; off unless a bound is set.
+	 */
+	private final SendBufferSettings sendBuffer = new SendBufferSettings();
+
+	/**
+	 * Messages sent first on every connection.
+	 */
+	private final OnConnect onConnect = new OnConnect();
 
 	/**
 	 * Reconnect policy.
@@ -232,6 +243,14 @@ public class WebSocketClientSettings {
 		this.redactedNames = redactedNames;
 	}
 
+	public SendBufferSettings getSendBuffer() {
+		return this.sendBuffer;
+	}
+
+	public OnConnect getOnConnect() {
+		return this.onConnect;
+	}
+
 	public Reconnect getReconnect() {
 		return this.reconnect;
 	}
@@ -254,6 +273,75 @@ public class WebSocketClientSettings {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Buffer for messages sent while the connection is re-established (connecting, or waiting to reconnect): they
+	 * leave in order on the next open, after the on-connect messages. Off unless max-messages or max-bytes is set.
+	 */
+	public static class SendBufferSettings {
+
+		/**
+		 * Most messages held; setting it turns the buffer on. Default with the buffer on: 1024.
+		 */
+		private Integer maxMessages;
+
+		/**
+		 * Most payload bytes held; setting it turns the buffer on. Default with the buffer on: 1MB.
+		 */
+		private DataSize maxBytes;
+
+		/**
+		 * What a send does when the buffer is full: reject (returns -1 with NotOpenError) or drop-oldest. Default:
+		 * reject.
+		 */
+		private SendBuffer.Overflow overflow;
+
+		public Integer getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(Integer maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public SendBuffer.Overflow getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(SendBuffer.Overflow overflow) {
+			this.overflow = overflow;
+		}
+
+	}
+
+	/**
+	 * Messages sent first on every connection, also after each reconnect.
+	 */
+	public static class OnConnect {
+
+		/**
+		 * Text messages sent in order when a connection opens, before buffered ones: subscriptions, a login. A
+		 * client's list replaces the default list.
+		 */
+		private List<String> send;
+
+		public List<String> getSend() {
+			return this.send;
+		}
+
+		public void setSend(List<String> send) {
+			this.send = send;
+		}
+
 	}
 
 	/**
@@ -356,6 +444,11 @@ public class WebSocketClientSettings {
 		 */
 		private Duration timeout;
 
+		/**
+		 * How many pings in a row may go unanswered before the connection is considered dead. Default: 1.
+		 */
+		private Integer maxMissed;
+
 		public Duration getInterval() {
 			return this.interval;
 		}
@@ -370,6 +463,14 @@ public class WebSocketClientSettings {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public Integer getMaxMissed() {
+			return this.maxMissed;
+		}
+
+		public void setMaxMissed(Integer maxMissed) {
+			this.maxMissed = maxMissed;
 		}
 
 	}

@@ -104,16 +104,18 @@ public class WebSocketsEndpoint {
 	 * @param errorString the text of the last error
 	 * @param closeCode the close code of the last connection that ended, -1 if none
 	 * @param reconnectAttempts consecutive reconnect attempts
+	 * @param sendBufferDepth messages waiting in the send buffer for the connection
 	 * @param statistics the traffic and connection counters
 	 */
 	public record ClientDescriptor(String state, String url, String subProtocol, String negotiatedSubProtocol,
-			String error, String errorString, int closeCode, int reconnectAttempts, WebSocketStatistics statistics) {
+			String error, String errorString, int closeCode, int reconnectAttempts, int sendBufferDepth,
+			WebSocketStatistics statistics) {
 
 		static ClientDescriptor of(WebSocket client) {
 			return new ClientDescriptor(client.getState().name(), client.getRedactedUrl(),
 					client.getSubProtocol(), client.getNegotiatedSubProtocol(), client.getError().name(),
 					client.getErrorString(), client.getCloseCode(), client.getReconnectAttempts(),
-					client.getStatistics());
+					client.getSendBufferDepth(), client.getStatistics());
 		}
 
 	}

@@ -1,10 +1,12 @@
 package io.incore.websocket.boot.event;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.incore.websocket.AbstractSignal;
 import io.incore.websocket.IpSocketError;
+import io.incore.websocket.ReconnectScheduled;
 import io.incore.websocket.SignalConnection;
 import io.incore.websocket.WebSocket;
 
@@ -52,6 +54,9 @@ public final class WebSocketEventPublisher {
 		factories.put("ipSocketErrorOccurred", (client, webSocket, args) -> new IpSocketErrorOccurredEvent(client, webSocket, (IpSocketError) args[0]));
 		factories.put("sslErrorOccurred", (client, webSocket, args) -> new SslErrorOccurredEvent(client, webSocket, (String) args[0]));
 		factories.put("textMessageReceived", (client, webSocket, args) -> new TextMessageReceivedEvent(client, webSocket, (String) args[0]));
+		factories.put("reconnectScheduled", (client, webSocket, args) -> ReconnectScheduledEvent.of(client, webSocket, (ReconnectScheduled) args[0]));
+		factories.put("reconnectGaveUp", (client, webSocket, args) -> new ReconnectGaveUpEvent(client, webSocket, (Integer) args[0]));
+		factories.put("heartbeatRoundTrip", (client, webSocket, args) -> new HeartbeatRoundTripEvent(client, webSocket, (Duration) args[0]));
 	}
 
 	private final ApplicationEventPublisher publisher;

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -55,11 +56,22 @@ public final class WebSocketClientMetrics implements MeterBinder {
 			.description("Received messages waiting for listeners")
 			.tags(tags)
 			.register(registry);
+		Gauge.builder(PREFIX + "send.buffer.depth", client, WebSocket::getSendBufferDepth)
+			.description("Messages sent while the connection was re-established, waiting for it")
+			.tags(tags)
+			.register(registry);
+		counter(registry, "send.buffer.dropped", "Buffered messages dropped: overflow, or no connection to come",
+				tags, client, WebSocketStatistics::sendBufferDropped);
 		TimeGauge.builder(PREFIX + "heartbeat.round.trip", client, TimeUnit.NANOSECONDS,
 				(socket) -> socket.getLastRoundTripTime().map((time) -> (double) time.toNanos()).orElse(Double.NaN))
 			.description("Round-trip time of the last heartbeat ping")
 			.tags(tags)
 			.register(registry);
+		Timer roundTrips = Timer.builder(PREFIX + "heartbeat.round.trip.time")
+			.description("Round-trip times of the heartbeat pings")
+			.tags(tags)
+			.register(registry);
+		client.heartbeatRoundTrip.connect(roundTrips::record);
 		counter(registry, "connect.attempts", "Connection attempts by outcome", tags.and("outcome", "success"), client,
 				WebSocketStatistics::connectSuccesses);
 		counter(registry, "connect.attempts", "Connection attempts by outcome", tags.and("outcome", "failure"), client,

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
+import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
 import io.incore.websocket.boot.WebSocketClients;
@@ -65,7 +66,7 @@ class IncoreWebSocketAutoConfigurationTests {
 				"incore.websocket.clients.a.heartbeat.interval=15s", "incore.websocket.clients.a.inline-delivery=true",
 				"incore.websocket.defaults.tcp-no-delay=false", "incore.websocket.clients.b.url=ws://h/b",
 				"incore.websocket.clients.b.sub-protocol=v2", "incore.websocket.clients.b.tcp-no-delay=true",
-				"incore.websocket.clients.a.coalesce-sends=false")
+				"incore.websocket.clients.a.coalesce-sends=false", "incore.websocket.defaults.heartbeat.max-missed=3")
 			.run((context) -> {
 				WebSocket a = context.getBean("a", WebSocket.class);
 				WebSocket b = context.getBean("b", WebSocket.class);
@@ -77,6 +78,7 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(a.getOptions().maxMessageSize()).isEqualTo(1024 * 1024);
 				assertThat(a.getOptions().heartbeat().interval()).isEqualTo(Duration.ofSeconds(15));
 				assertThat(a.getOptions().heartbeat().timeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(a.getOptions().heartbeat().maxMissed()).isEqualTo(3);
 				assertThat(b.getOptions().heartbeat()).isNull();
 				assertThat(a.getOptions().inlineDelivery()).isTrue();
 				assertThat(b.getOptions().inlineDelivery()).isFalse();
@@ -89,6 +91,42 @@ class IncoreWebSocketAutoConfigurationTests {
 				assertThat(a.isAutoConnect()).isFalse();
 				assertThat(b.getOptions().closeTimeout()).isEqualTo(Duration.ofSeconds(5));
 			});
+	}
+
+	@Test
+	void theSendBufferIsOnOnceABoundIsSetAndConnectMessagesComeFromTheSettings() {
+		this.contextRunner.withPropertyValues("incore.websocket.defaults.on-connect.send[0]=hello",
+				"incore.websocket.clients.a.url=ws://h/a", "incore.websocket.clients.a.send-buffer.max-messages=5",
+				"incore.websocket.clients.a.on-connect.send[0]=subscribe:quotes",
+				"incore.websocket.clients.a.on-connect.send[1]=subscribe:news", "incore.websocket.clients.b.url=ws://h/b",
+				"incore.websocket.clients.b.send-buffer.max-bytes=2KB",
+				"incore.websocket.clients.b.send-buffer.overflow=drop-oldest", "incore.websocket.clients.c.url=ws://h/c")
+			.run((context) -> {
+				WebSocket a = context.getBean("a", WebSocket.class);
+				WebSocket b = context.getBean("b", WebSocket.class);
+				WebSocket c = context.getBean("c", WebSocket.class);
+				assertThat(a.getOptions().sendBuffer()).isEqualTo(new SendBuffer(5, 1024 * 1024, SendBuffer.Overflow.REJECT));
+				assertThat(b.getOptions().sendBuffer())
+					.isEqualTo(new SendBuffer(1024, 2048, SendBuffer.Overflow.DROP_OLDEST));
+				assertThat(c.getOptions().sendBuffer()).as("off unless a bound is set").isNull();
+				assertThat(a.getOptions().connectMessages().messages(a)).containsExactly("subscribe:quotes",
+						"subscribe:news");
+				assertThat(b.getOptions().connectMessages().messages(b)).containsExactly("hello");
+			});
+	}
+
+	@Test
+	void noMissedPongFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.heartbeat.max-missed=0"),
+				"incore.websocket.clients.a.heartbeat.max-missed", "to 1 (the default) or more");
+	}
+
+	@Test
+	void aSendBufferForNoMessageFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.send-buffer.max-messages=0"),
+				"incore.websocket.clients.a.send-buffer.max-messages", "to a positive number");
 	}
 
 	@Test

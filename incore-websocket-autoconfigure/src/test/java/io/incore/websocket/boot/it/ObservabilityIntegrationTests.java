@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import io.incore.websocket.TestServer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.event.DisconnectedEvent;
+import io.incore.websocket.boot.event.ReconnectScheduledEvent;
 import io.incore.websocket.boot.event.WebSocketEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,20 @@ class ObservabilityIntegrationTests {
 		assertThat(alive.status()).as("an upstream down is no reason to restart").isEqualTo(200);
 		await().ignoreExceptions()
 			.until(() -> metricOf(actuator, "remote", "incore.websocket.disconnects", null) >= 1.0);
+		await().until(() -> this.events.stream(ReconnectScheduledEvent.class)
+			.anyMatch((event) -> event.clientName().equals("remote")));
+		DisconnectedEvent ended = this.events.stream(DisconnectedEvent.class)
+			.filter((event) -> event.clientName().equals("remote"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ended.closeCode()).as("the end of an open connection").isNotEqualTo(-1);
+		ReconnectScheduledEvent scheduled = this.events.stream(ReconnectScheduledEvent.class)
+			.filter((event) -> event.clientName().equals("remote"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(scheduled.attempt()).isOne();
+		assertThat(scheduled.delay()).isPositive();
+		assertThat(scheduled.cause()).isNotBlank();
 
 		remoteServer = TestServer.start(remotePort);
 		await().until(() -> componentStatus(actuator, "remote").equals("UP"));

@@ -40,14 +40,16 @@ public final class StatisticsCounters {
 
 	/**
 	 * Returns the counters as they are now.
+	 * @param sendBufferDropped the messages the send buffer dropped
 	 * @return a snapshot
 	 */
-	public WebSocketStatistics snapshot() {
+	WebSocketStatistics snapshot(long sendBufferDropped) {
 		return new WebSocketStatistics(this.textMessagesSent.sum(), this.binaryMessagesSent.sum(),
 				this.textBytesSent.sum(), this.binaryBytesSent.sum(), this.textMessagesReceived.sum(),
 				this.binaryMessagesReceived.sum(), this.textBytesReceived.sum(), this.binaryBytesReceived.sum(),
 				this.sendRejections.sum(), this.connectAttempts.sum(), this.connectSuccesses.sum(),
-				this.connectFailures.sum(), Duration.ofNanos(this.connectNanos.sum()), this.reconnectsScheduled.sum());
+				this.connectFailures.sum(), Duration.ofNanos(this.connectNanos.sum()), this.reconnectsScheduled.sum(),
+				sendBufferDropped);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,8 @@ import io.incore.websocket.Heartbeat;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.IpSocketError;
 import io.incore.websocket.ReconnectPolicy;
+import io.incore.websocket.ReconnectScheduled;
+import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket.State;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketStatistics;
@@ -49,6 +53,11 @@ public final class WebSocketSession {
 	private final InboundQueue inbound;
 
 	private final StatisticsCounters statistics = new StatisticsCounters();
+
+	private final Outbox outbox = new Outbox();
+
+	/** Set while the outbox is being written on a new connection: sends then queue behind it, to keep order. */
+	private boolean flushing;
 
 	private State state = State.Closed;
 
@@ -128,6 +137,7 @@ public final class WebSocketSession {
 			this.userDisconnected = true;
 			this.connectionWanted = false;
 			cancelReconnect();
+			this.outbox.clear();
 			Attempt attempt = this.current;
 			switch (this.state) {
 				case Connecting -> {
@@ -177,15 +187,39 @@ public final class WebSocketSession {
 	}
 
 	/**
-	 * Sends a text message, or reports {@code NotOpenError}.
+	 * Sends a text message; while the connection is re-established, buffers it if a {@link SendBuffer} is
+	 * configured, else reports {@code NotOpenError}.
 	 * @param message the text
-	 * @return the UTF-8 bytes sent, or -1
+	 * @return the UTF-8 bytes sent or buffered, or -1
 	 */
 	public long sendText(String message) {
-		Attempt attempt = openAttemptOrReport();
-		if (attempt == null) {
-			return -1;
+		Attempt attempt;
+		synchronized (this.lock) {
+			if (this.state != State.Open || this.flushing) {
+				return queueOrReject(Outbox.Outgoing.text(message));
+			}
+			attempt = this.current;
 		}
+		return writeText(attempt, message);
+	}
+
+	/**
+	 * Sends a binary message, or buffers or refuses it as {@link #sendText(String)} does.
+	 * @param message the payload
+	 * @return the bytes sent or buffered, or -1
+	 */
+	public long sendBinary(byte[] message) {
+		Attempt attempt;
+		synchronized (this.lock) {
+			if (this.state != State.Open || this.flushing) {
+				return queueOrReject(Outbox.Outgoing.binary(message));
+			}
+			attempt = this.current;
+		}
+		return writeBinary(attempt, message);
+	}
+
+	private long writeText(Attempt attempt, String message) {
 		try {
 			long bytes = attempt.connection.sendText(message);
 			this.statistics.textMessagesSent.increment();
@@ -198,16 +232,7 @@ public final class WebSocketSession {
 		}
 	}
 
-	/**
-	 * Sends a binary message, or reports {@code NotOpenError}.
-	 * @param message the payload
-	 * @return the bytes sent, or -1
-	 */
-	public long sendBinary(byte[] message) {
-		Attempt attempt = openAttemptOrReport();
-		if (attempt == null) {
-			return -1;
-		}
+	private long writeBinary(Attempt attempt, byte[] message) {
 		try {
 			attempt.connection.sendBinary(message);
 			this.statistics.binaryMessagesSent.increment();
@@ -220,14 +245,62 @@ public final class WebSocketSession {
 		}
 	}
 
-	private Attempt openAttemptOrReport() {
-		synchronized (this.lock) {
-			if (this.state == State.Open) {
-				return this.current;
+	/**
+	 * Queues a send made while the outbox is written on a new connection, or while the connection is
+	 * re-established and a send buffer is configured; else refuses it with {@code NotOpenError}. Called under the
+	 * lock.
+	 */
+	private long queueOrReject(Outbox.Outgoing message) {
+		boolean queued;
+		if (this.state == State.Open) {
+			queued = this.outbox.offer(message, null);
+		}
+		else {
+			SendBuffer bounds = this.options.sendBuffer();
+			queued = bounds != null && isReestablishing() && this.outbox.offer(message, bounds);
+		}
+		if (queued) {
+			return message.bytes();
+		}
+		this.statistics.sendRejections.increment();
+		this.host.notOpen(this.state);
+		return -1;
+	}
+
+	/**
+	 * Tells whether a connection is on its way: an attempt runs, a reconnect is scheduled, or a closing connection
+	 * is going to be reconnected.
+	 */
+	private boolean isReestablishing() {
+		return switch (this.state) {
+			case Connecting -> true;
+			case Closing -> this.reconnectAfterClose || shouldReconnect();
+			case Closed -> this.reconnectTask != null;
+			case Open -> false;
+		};
+	}
+
+	/**
+	 * Writes the outbox on a connection that has just opened, on the session's executor: a send that waits for
+	 * the socket must not hold a transport thread. Sends made meanwhile queue behind it.
+	 */
+	private void flush(Attempt attempt) {
+		while (true) {
+			Outbox.Outgoing next;
+			synchronized (this.lock) {
+				if (!attempt.isCurrent() || this.state != State.Open) {
+					return;
+				}
+				next = this.outbox.poll();
+				if (next == null) {
+					this.flushing = false;
+					return;
+				}
 			}
-			this.statistics.sendRejections.increment();
-			this.host.notOpen(this.state);
-			return null;
+			long written = (next.text() != null) ? writeText(attempt, next.text()) : writeBinary(attempt, next.binary());
+			if (written < 0) {
+				return;
+			}
 		}
 	}
 
@@ -287,6 +360,7 @@ public final class WebSocketSession {
 			this.statistics.connectFailures.increment();
 		}
 		this.current = null;
+		this.flushing = false;
 		this.connector.release();
 		setState(State.Closed);
 		this.lock.notifyAll();
@@ -296,7 +370,10 @@ public final class WebSocketSession {
 			startAttempt();
 		}
 		else if (shouldReconnect()) {
-			scheduleReconnect();
+			scheduleReconnect(attempt.endCause());
+		}
+		if (this.state == State.Closed && this.reconnectTask == null) {
+			this.outbox.clear();
 		}
 	}
 
@@ -304,7 +381,7 @@ public final class WebSocketSession {
 		return !this.userDisconnected && (this.host.isAutoConnect() || this.host.isDeviceOpen());
 	}
 
-	private void scheduleReconnect() {
+	private void scheduleReconnect(String cause) {
 		ReconnectPolicy policy = this.options.reconnect();
 		if (this.openedAtNanos != 0 && this.clock.nanoTime() - this.openedAtNanos >= policy.resetAfter().toNanos()) {
 			this.reconnectAttempts = 0;
@@ -314,12 +391,14 @@ public final class WebSocketSession {
 		if (!policy.allows(next)) {
 			logger.log(Level.WARNING, () -> this.host.describe() + " gives up reconnecting after "
 					+ policy.maxAttempts() + " attempts; call connectToHost() to try again");
+			this.host.reconnectGaveUp(policy.maxAttempts());
 			return;
 		}
 		this.reconnectAttempts = next;
 		this.statistics.reconnectsScheduled.increment();
 		Duration delay = policy.delayBefore(next, this.clock.random());
 		this.reconnectTask = this.clock.timers().schedule(this::reconnectNow, delay);
+		this.host.reconnectScheduled(new ReconnectScheduled(next, delay, cause));
 	}
 
 	private void reconnectNow() {
@@ -384,7 +463,7 @@ public final class WebSocketSession {
 	 * @return a snapshot
 	 */
 	public WebSocketStatistics statistics() {
-		return this.statistics.snapshot();
+		return this.statistics.snapshot(this.outbox.dropped());
 	}
 
 	/**
@@ -402,6 +481,16 @@ public final class WebSocketSession {
 	public boolean isConnectionWanted() {
 		synchronized (this.lock) {
 			return this.connectionWanted;
+		}
+	}
+
+	/**
+	 * Returns the number of messages the application sent that wait for a connection.
+	 * @return the depth
+	 */
+	public int sendBufferDepth() {
+		synchronized (this.lock) {
+			return this.outbox.depth();
 		}
 	}
 
@@ -428,9 +517,13 @@ public final class WebSocketSession {
 
 		private Timers.Timer nextPing;
 
-		private Timers.Timer pongCheck;
+		/** The checks of the pings sent, oldest first; they all wait the same timeout, so they run in order. */
+		private final ArrayDeque<Timers.Timer> pongChecks = new ArrayDeque<>(2);
 
 		private volatile long lastPongFor;
+
+		/** Pings in a row whose pong did not come in time. */
+		private int missedPongs;
 
 		/** Set once listeners fell behind with the inbound policy FAIL: nothing more is delivered. */
 		private volatile boolean overflowed;
@@ -442,6 +535,9 @@ public final class WebSocketSession {
 
 		private boolean opened;
 
+		/** The first error reported for this attempt, {@code null} if none. */
+		private String error;
+
 		Attempt(URI uri) {
 			this.uri = uri;
 			this.target = WebSocketUrl.redact(uri.toString(), WebSocketSession.this.options.redactedNames());
@@ -449,6 +545,18 @@ public final class WebSocketSession {
 
 		private boolean isCurrent() {
 			return WebSocketSession.this.current == this;
+		}
+
+		/**
+		 * Queues the connect messages before what was buffered, and starts writing them unless nothing waits.
+		 */
+		private void startOutbox() {
+			Outbox outbox = WebSocketSession.this.outbox;
+			outbox.startConnection(WebSocketSession.this.host.connectMessages());
+			if (!outbox.isEmpty()) {
+				WebSocketSession.this.flushing = true;
+				WebSocketSession.this.clock.executor().execute(() -> flush(this));
+			}
 		}
 
 		@Override
@@ -475,6 +583,7 @@ public final class WebSocketSession {
 					.add(WebSocketSession.this.openedAtNanos - this.startedAtNanos);
 				this.opened = true;
 				setState(State.Open);
+				startOutbox();
 				WebSocketSession.this.host.connected();
 				startHeartbeat();
 			}
@@ -561,8 +670,15 @@ public final class WebSocketSession {
 		public void pongReceived(byte[] payload) {
 			if (payload.length == Long.BYTES) {
 				long sent = ByteBuffer.wrap(payload).getLong();
-				WebSocketSession.this.lastRoundTripNanos = WebSocketSession.this.clock.nanoTime() - sent;
+				long roundTrip = WebSocketSession.this.clock.nanoTime() - sent;
+				WebSocketSession.this.lastRoundTripNanos = roundTrip;
 				this.lastPongFor = sent;
+				synchronized (WebSocketSession.this.lock) {
+					this.missedPongs = 0;
+					if (isCurrent()) {
+						WebSocketSession.this.host.roundTripMeasured(Duration.ofNanos(roundTrip));
+					}
+				}
 			}
 		}
 
@@ -628,7 +744,21 @@ public final class WebSocketSession {
 		}
 
 		private void report(Failure failure) {
+			if (this.error == null) {
+				this.error = failure.message();
+			}
 			WebSocketSession.this.host.failed(failure);
+		}
+
+		/**
+		 * Says why this attempt or its connection ended: its first error, else its close code and reason.
+		 */
+		String endCause() {
+			if (this.error != null) {
+				return this.error;
+			}
+			String reason = WebSocketSession.this.closeReason;
+			return "closed with " + WebSocketSession.this.closeCode + (reason.isEmpty() ? "" : " " + reason);
 		}
 
 		/**
@@ -651,9 +781,8 @@ public final class WebSocketSession {
 		}
 
 		/**
-		 * Sends a ping that carries the clock's time, schedules the next one an interval later and, unless the pong
-		 * of an earlier ping is still awaited, the check for this one's pong at the heartbeat timeout. So a dead
-		 * server is declared dead at most one interval after the timeout.
+		 * Sends a ping that carries the clock's time, schedules the next one an interval later and the check for
+		 * this one's pong at the heartbeat timeout.
 		 */
 		private void ping() {
 			long sent;
@@ -665,10 +794,7 @@ public final class WebSocketSession {
 				sent = WebSocketSession.this.clock.nanoTime();
 				this.nextPing = WebSocketSession.this.clock.timers()
 					.schedule(() -> WebSocketSession.this.clock.executor().execute(this::ping), settings.interval());
-				if (this.pongCheck == null) {
-					this.pongCheck = WebSocketSession.this.clock.timers()
-						.schedule(() -> checkPong(sent), settings.timeout());
-				}
+				this.pongChecks.add(WebSocketSession.this.clock.timers().schedule(() -> checkPong(sent), settings.timeout()));
 			}
 			try {
 				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
@@ -678,15 +804,27 @@ public final class WebSocketSession {
 			}
 		}
 
+		/**
+		 * Counts a ping whose pong did not come within the timeout; {@code maxMissed} of them in a row drop the
+		 * connection. A pong for this ping or a later one ends the run.
+		 */
 		private void checkPong(long sent) {
 			synchronized (WebSocketSession.this.lock) {
-				this.pongCheck = null;
-				if (!isCurrent() || WebSocketSession.this.state != State.Open || this.lastPongFor - sent >= 0) {
+				this.pongChecks.poll();
+				if (!isCurrent() || WebSocketSession.this.state != State.Open) {
 					return;
 				}
-				report(Failure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target + " within "
-						+ WebSocketSession.this.options.heartbeat().timeout().toMillis()
-						+ " ms; the connection is considered dead and was dropped"));
+				if (this.lastPongFor - sent >= 0) {
+					return;
+				}
+				Heartbeat settings = WebSocketSession.this.options.heartbeat();
+				if (++this.missedPongs < settings.maxMissed()) {
+					return;
+				}
+				report(Failure.socket(IpSocketError.SocketTimeoutError, "No pong from " + this.target + " for "
+						+ settings.maxMissed() + ((settings.maxMissed() == 1) ? " ping" : " pings in a row")
+						+ " within " + settings.timeout().toMillis()
+						+ " ms each; the connection is considered dead and was dropped"));
 				recordClose(Rfc6455.CLOSE_ABNORMAL, "Heartbeat timeout");
 				finishClosed();
 				Connection dropped = this.connection;
@@ -700,10 +838,8 @@ public final class WebSocketSession {
 				this.nextPing.cancel();
 				this.nextPing = null;
 			}
-			if (this.pongCheck != null) {
-				this.pongCheck.cancel();
-				this.pongCheck = null;
-			}
+			this.pongChecks.forEach(Timers.Timer::cancel);
+			this.pongChecks.clear();
 		}
 
 	}
@@ -790,6 +926,30 @@ public final class WebSocketSession {
 		 * @param state the state
 		 */
 		void notOpen(State state);
+
+		/**
+		 * The reconnect policy scheduled an attempt.
+		 * @param scheduled the attempt, its delay and cause
+		 */
+		void reconnectScheduled(ReconnectScheduled scheduled);
+
+		/**
+		 * The reconnect policy allows no further attempt.
+		 * @param attempts the attempts made
+		 */
+		void reconnectGaveUp(int attempts);
+
+		/**
+		 * A heartbeat pong arrived.
+		 * @param roundTrip its round-trip time
+		 */
+		void roundTripMeasured(Duration roundTrip);
+
+		/**
+		 * Computes the messages to send first on a connection that has just opened.
+		 * @return the messages, in order
+		 */
+		List<String> connectMessages();
 
 		/**
 		 * Emits a received text message.

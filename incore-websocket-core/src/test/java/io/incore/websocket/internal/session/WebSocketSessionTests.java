@@ -9,6 +9,8 @@ import java.util.List;
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.IpSocketError;
 import io.incore.websocket.ReconnectPolicy;
+import io.incore.websocket.ReconnectScheduled;
+import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket.State;
 import io.incore.websocket.WebSocketOptions;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,16 @@ class WebSocketSessionTests {
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(this.connector.connections).as("the first and two reconnects").hasSize(3);
 		assertThat(this.clock.pending()).isZero();
+		assertThat(this.host.events).filteredOn((event) -> event.startsWith("reconnect:") || event.startsWith("gaveUp"))
+			.containsExactly("reconnect:1:50:refused", "reconnect:2:50:refused", "gaveUp:2");
+		assertThat(this.host.events.get(this.host.events.size() - 1)).as("after disconnected()").isEqualTo("gaveUp:2");
+	}
+
+	@Test
+	void aReconnectIsAnnouncedWithItsNumberDelayAndTheCloseThatCausedIt() {
+		session(WebSocketOptions.builder().reconnect(DOUBLING).build()).connect();
+		this.connector.last().open().listener.closed(1011, "overloaded");
+		assertThat(this.host.events).endsWith("disconnected", "reconnect:1:100:closed with 1011 overloaded");
 	}
 
 	@Test
@@ -151,6 +163,29 @@ class WebSocketSessionTests {
 	}
 
 	@Test
+	void withMaxMissedTheConnectionSurvivesThatManyMissingPongsLessOne() {
+		WebSocketSession session = session(WebSocketOptions.builder()
+			.heartbeat(new Heartbeat(Duration.ofMillis(200), Duration.ofMillis(300), 3))
+			.reconnect(DOUBLING)
+			.build());
+		session.connect();
+		FakeConnection connection = this.connector.last().open();
+		this.clock.advance(Duration.ofMillis(800));
+		assertThat(connection.pings).hasSize(4);
+		assertThat(this.host.state).as("the pongs of the pings at 200 and 400 ms missing").isEqualTo(State.Open);
+		connection.listener.pongReceived(connection.pings.get(3));
+		assertThat(this.host.events).contains("rtt:0");
+		this.clock.advance(Duration.ofMillis(800));
+		assertThat(this.host.state).as("the pong started the count again").isEqualTo(State.Open);
+		this.clock.advance(Duration.ofMillis(100).minusNanos(1));
+		assertThat(this.host.state).isEqualTo(State.Open);
+		this.clock.advance(Duration.ofNanos(1));
+		assertThat(this.host.state).as("the pongs of the pings at 1000, 1200 and 1400 ms missing")
+			.isEqualTo(State.Closed);
+		assertThat(this.host.errors).containsExactly(IpSocketError.SocketTimeoutError);
+	}
+
+	@Test
 	void noTimerOutlivesAClosedConnection() {
 		WebSocketSession session = session(WebSocketOptions.builder()
 			.heartbeat(new Heartbeat(Duration.ofMillis(200), Duration.ofMillis(300)))
@@ -200,6 +235,114 @@ class WebSocketSessionTests {
 		assertThat(session.closeCode()).isEqualTo(1009);
 	}
 
+	private static WebSocketOptions buffered(int maxMessages, long maxBytes, SendBuffer.Overflow overflow) {
+		return WebSocketOptions.builder()
+			.reconnect(DOUBLING)
+			.sendBuffer(new SendBuffer(maxMessages, maxBytes, overflow))
+			.build();
+	}
+
+	@Test
+	void messagesSentWhileReconnectingLeaveInOrderAfterTheConnectMessagesAndBeforeLaterOnes() {
+		this.host.connectMessages = List.of("subscribe:a", "subscribe:b");
+		WebSocketSession session = session(buffered(10, 1024, SendBuffer.Overflow.REJECT));
+		session.connect();
+		assertThat(session.sendText("while connecting")).isEqualTo("while connecting".length());
+		FakeConnection first = this.connector.last().open();
+		assertThat(first.calls).containsExactly("text:subscribe:a", "text:subscribe:b", "text:while connecting");
+		first.listener.closed(1006, "");
+		assertThat(session.sendText("héllo")).as("UTF-8 bytes").isEqualTo(6);
+		assertThat(session.sendBinary(new byte[3])).isEqualTo(3);
+		assertThat(session.sendBufferDepth()).isEqualTo(2);
+		this.clock.advance(Duration.ofMillis(100));
+		FakeConnection second = this.connector.last().open();
+		session.sendText("after");
+		assertThat(second.calls).containsExactly("text:subscribe:a", "text:subscribe:b", "text:héllo", "binary",
+				"text:after");
+		assertThat(session.sendBufferDepth()).isZero();
+		assertThat(this.host.events).doesNotContain("notOpen");
+		assertThat(session.statistics().textMessagesSent()).isEqualTo(7);
+	}
+
+	@Test
+	void aFullBufferRejectsAsAClosedSocketDoes() {
+		WebSocketSession session = session(buffered(2, 1024, SendBuffer.Overflow.REJECT));
+		session.connect();
+		assertThat(session.sendText("1")).isOne();
+		assertThat(session.sendText("2")).isOne();
+		assertThat(session.sendText("3")).isEqualTo(-1);
+		assertThat(session.sendText("x".repeat(2000))).as("larger than the buffer").isEqualTo(-1);
+		assertThat(this.host.events).containsOnlyOnce("state:Connecting").filteredOn("notOpen"::equals).hasSize(2);
+		assertThat(session.statistics().sendRejections()).isEqualTo(2);
+		this.connector.last().open();
+		assertThat(this.connector.last().calls).containsExactly("text:1", "text:2");
+	}
+
+	@Test
+	void dropOldestMakesRoomByBytesAndCountsWhatItDropped() {
+		WebSocketSession session = session(buffered(10, 4, SendBuffer.Overflow.DROP_OLDEST));
+		session.connect();
+		session.sendText("ab");
+		session.sendText("cd");
+		assertThat(session.sendText("efg")).isEqualTo(3);
+		assertThat(session.statistics().sendBufferDropped()).isEqualTo(2);
+		this.connector.last().open();
+		assertThat(this.connector.last().calls).containsExactly("text:efg");
+	}
+
+	@Test
+	void nothingIsBufferedOnceTheConnectionIsNoLongerWanted() {
+		WebSocketSession session = session(buffered(10, 1024, SendBuffer.Overflow.REJECT));
+		session.connect();
+		session.sendText("lost");
+		session.disconnect(1000, "");
+		assertThat(session.statistics().sendBufferDropped()).isOne();
+		assertThat(session.sendText("refused")).isEqualTo(-1);
+		assertThat(session.sendBufferDepth()).isZero();
+		session.connect();
+		this.connector.last().open();
+		assertThat(this.connector.last().calls).isEmpty();
+	}
+
+	@Test
+	void aSessionThatGaveUpReconnectingDropsWhatWasBuffered() {
+		ReconnectPolicy once = new ReconnectPolicy(Duration.ofMillis(100), 1.0, Duration.ofMillis(100), 0, 1,
+				Duration.ofSeconds(30));
+		WebSocketSession session = session(WebSocketOptions.builder()
+			.reconnect(once)
+			.sendBuffer(new SendBuffer(10, 1024, SendBuffer.Overflow.REJECT))
+			.build());
+		session.connect();
+		this.connector.last().listener.failed(new java.net.ConnectException("refused"));
+		assertThat(session.sendText("buffered")).isEqualTo(8);
+		this.clock.advance(Duration.ofMillis(100));
+		this.connector.last().listener.failed(new java.net.ConnectException("refused"));
+		assertThat(session.sendBufferDepth()).isZero();
+		assertThat(session.statistics().sendBufferDropped()).isOne();
+		assertThat(session.sendText("refused")).isEqualTo(-1);
+	}
+
+	@Test
+	void withoutABufferASendWhileNotOpenIsRefused() {
+		WebSocketSession session = session(WebSocketOptions.builder().reconnect(DOUBLING).build());
+		session.connect();
+		assertThat(session.sendText("x")).isEqualTo(-1);
+		assertThat(this.host.events).contains("notOpen");
+	}
+
+	@Test
+	void connectMessagesAreSentOnEveryConnectionWithoutABuffer() {
+		this.host.connectMessages = List.of("login");
+		WebSocketSession session = session(WebSocketOptions.builder().reconnect(DOUBLING).build());
+		session.connect();
+		FakeConnection first = this.connector.last().open();
+		first.listener.closed(1006, "");
+		this.clock.advance(Duration.ofMillis(100));
+		FakeConnection second = this.connector.last().open();
+		assertThat(first.calls).containsExactly("text:login");
+		assertThat(second.calls).containsExactly("text:login");
+	}
+
 	/**
 	 * A host that records what the session tells it; deliveries run at once unless held.
 	 */
@@ -214,6 +357,8 @@ class WebSocketSessionTests {
 		final List<Runnable> held = new ArrayList<>();
 
 		String url = "ws://127.0.0.1:1/x";
+
+		List<String> connectMessages = List.of();
 
 		boolean autoConnect = true;
 
@@ -282,6 +427,27 @@ class WebSocketSessionTests {
 		@Override
 		public void notOpen(State current) {
 			this.events.add("notOpen");
+		}
+
+		@Override
+		public void reconnectScheduled(ReconnectScheduled scheduled) {
+			this.events.add("reconnect:" + scheduled.attempt() + ":" + scheduled.delay().toMillis() + ":"
+					+ scheduled.cause());
+		}
+
+		@Override
+		public void reconnectGaveUp(int attempts) {
+			this.events.add("gaveUp:" + attempts);
+		}
+
+		@Override
+		public void roundTripMeasured(Duration roundTrip) {
+			this.events.add("rtt:" + roundTrip.toMillis());
+		}
+
+		@Override
+		public List<String> connectMessages() {
+			return this.connectMessages;
 		}
 
 		@Override

@@ -7,20 +7,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Binds the Micrometer meters of the WebSocket clients; switched off with
- * {@code incore.websocket.metrics.enabled=false}.
+ * Binds the Micrometer meters of the WebSocket clients. They are switched off, all or some, with Boot's own meter
+ * filter: {@code management.metrics.enable.incore.websocket=false}, or e.g.
+ * {@code management.metrics.enable.incore.websocket.bytes=false}.
  */
 @AutoConfiguration(after = IncoreWebSocketAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ WebSocketClients.class, MeterRegistry.class })
-@ConditionalOnBooleanProperty(name = "incore.websocket.metrics.enabled", matchIfMissing = true)
 public final class IncoreWebSocketMetricsAutoConfiguration {
 
 	@Bean

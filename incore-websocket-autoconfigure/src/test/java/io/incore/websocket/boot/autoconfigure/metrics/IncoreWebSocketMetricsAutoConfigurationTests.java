@@ -2,7 +2,11 @@ package io.incore.websocket.boot.autoconfigure.metrics;
 
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import io.incore.websocket.boot.metrics.WebSocketClientMetrics;
+import java.util.concurrent.TimeUnit;
+
+import io.incore.websocket.TestServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,6 +17,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class IncoreWebSocketMetricsAutoConfigurationTests {
 
@@ -36,9 +41,37 @@ class IncoreWebSocketMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenSwitchedOff() {
-		this.contextRunner.withPropertyValues("incore.websocket.metrics.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketClientMetrics.class));
+	void bootsMeterFilterSwitchesTheMetersOffAllOrSome() {
+		this.contextRunner.withPropertyValues("management.metrics.enable.incore.websocket=false").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find("incore.websocket.state").meters()).isEmpty();
+			assertThat(registry.find("incore.websocket.messages.sent").meters()).isEmpty();
+		});
+		this.contextRunner.withPropertyValues("management.metrics.enable.incore.websocket.bytes=false")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("incore.websocket.bytes.sent").meters()).isEmpty();
+				assertThat(registry.find("incore.websocket.messages.sent").meters()).isNotEmpty();
+			});
+	}
+
+	@Test
+	void everyHeartbeatRoundTripIsRecordedInATimer() {
+		try (TestServer server = TestServer.start()) {
+			this.contextRunner
+				.withPropertyValues("incore.websocket.clients.feed.url=" + server.url("/echo"),
+						"incore.websocket.clients.feed.auto-connect=true",
+						"incore.websocket.clients.feed.heartbeat.interval=50ms")
+				.run((context) -> {
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					Timer timer = registry.get("incore.websocket.heartbeat.round.trip.time").tag("client", "feed")
+						.timer();
+					await().until(() -> timer.count() >= 3);
+					assertThat(timer.max(TimeUnit.NANOSECONDS)).isPositive();
+					assertThat(registry.get("incore.websocket.send.buffer.depth").tag("client", "feed").gauge().value())
+						.isZero();
+				});
+		}
 	}
 
 	@Test
