@@ -2,8 +2,11 @@ package io.incore.websocket.boot;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.incore.websocket.SignalConnection;
 import io.incore.websocket.WebSocket;
@@ -19,8 +22,9 @@ import org.springframework.context.SmartLifecycle;
  * Start runs in the last lifecycle phase, after the embedded web server started (so a client may talk to its own
  * application): it resolves placeholders left in client URLs (such as {@code ${local.server.port}}, which exists
  * only once the server runs), starts publishing each client's signals as events, then completes each client,
- * which connects or opens it per {@code auto-connect}/{@code auto-open}. Stop runs first: every client is sent 1001 Going Away
- * and the stop waits until all are closed, at most the longest close timeout plus a second.
+ * which connects or opens it per {@code auto-connect}/{@code auto-open}, and waits for the clients whose
+ * {@link ClientStartup start-up mode} says so. Stop runs first: every client is sent 1001 Going Away and the stop
+ * waits until all are closed, at most the longest close timeout plus a second.
  */
 public final class WebSocketClientsLifecycle implements SmartLifecycle {
 
@@ -37,6 +41,8 @@ public final class WebSocketClientsLifecycle implements SmartLifecycle {
 
 	private final UrlResolver urlResolver;
 
+	private final Function<String, ClientStartup> startups;
+
 	private final List<SignalConnection> publishing = new ArrayList<>();
 
 	private volatile boolean running;
@@ -49,9 +55,22 @@ public final class WebSocketClientsLifecycle implements SmartLifecycle {
 	 */
 	public WebSocketClientsLifecycle(WebSocketClients clients, WebSocketEventPublisher publisher,
 			UrlResolver urlResolver) {
+		this(clients, publisher, urlResolver, (name) -> ClientStartup.DEFAULT);
+	}
+
+	/**
+	 * Creates the lifecycle.
+	 * @param clients the clients
+	 * @param publisher publishes the clients' signals as events
+	 * @param urlResolver resolves placeholders left in client URLs
+	 * @param startups the start-up mode of each client, by name
+	 */
+	public WebSocketClientsLifecycle(WebSocketClients clients, WebSocketEventPublisher publisher,
+			UrlResolver urlResolver, Function<String, ClientStartup> startups) {
 		this.clients = clients;
 		this.publisher = publisher;
 		this.urlResolver = urlResolver;
+		this.startups = startups;
 	}
 
 	@Override
@@ -61,8 +80,13 @@ public final class WebSocketClientsLifecycle implements SmartLifecycle {
 				client.setUrl(this.urlResolver.resolve(name, client.getUrl()));
 			}
 		});
+		Map<String, StartupWait> waits = new LinkedHashMap<>();
 		this.clients.asMap().forEach((name, client) -> {
 			this.publishing.addAll(List.of(this.publisher.publish(name, client)));
+			ClientStartup.Mode mode = this.startups.apply(name).mode();
+			if (mode != ClientStartup.Mode.ASYNC) {
+				waits.put(name, StartupWait.on(client, mode == ClientStartup.Mode.FAIL_FAST));
+			}
 			if (client.isCompleted()) {
 				restart(client);
 			}
@@ -71,6 +95,32 @@ public final class WebSocketClientsLifecycle implements SmartLifecycle {
 			}
 		});
 		this.running = true;
+		awaitStartup(waits);
+	}
+
+	/**
+	 * Waits, from one common start, for the clients that the start-up waits for; fails the start-up for a
+	 * {@code fail-fast} client that is not open, after closing every client.
+	 */
+	private void awaitStartup(Map<String, StartupWait> waits) {
+		long started = System.nanoTime();
+		for (Map.Entry<String, StartupWait> entry : waits.entrySet()) {
+			String name = entry.getKey();
+			ClientStartup startup = this.startups.apply(name);
+			Duration remaining = startup.timeout().minusNanos(System.nanoTime() - started);
+			Optional<String> problem = entry.getValue().await(remaining);
+			if (problem.isEmpty()) {
+				continue;
+			}
+			WebSocket client = this.clients.get(name);
+			if (startup.mode() == ClientStartup.Mode.FAIL_FAST) {
+				stop();
+				throw new WebSocketClientStartupException(name, client.getRedactedUrl(), problem.get());
+			}
+			logger.warn("WebSocket client '" + name + "' (" + client.getRedactedUrl() + ") is not open after "
+					+ startup.timeout().toMillis() + " ms (" + problem.get()
+					+ "); the application starts anyway and the client keeps connecting");
+		}
 	}
 
 	private static void restart(WebSocket client) {

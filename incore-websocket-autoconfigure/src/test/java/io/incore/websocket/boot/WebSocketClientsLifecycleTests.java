@@ -1,5 +1,7 @@
 package io.incore.websocket.boot;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 import io.incore.websocket.TestServer;
@@ -7,16 +9,21 @@ import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link WebSocketClientsLifecycle} against a real server: what a context stop and start does to a
  * client.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WebSocketClientsLifecycleTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -50,6 +57,70 @@ class WebSocketClientsLifecycleTests {
 				this.server = TestServer.start(port);
 				awaitState(feed, WebSocket.State.Open);
 			});
+	}
+
+	@Test
+	void waitHoldsTheStartUntilTheClientIsOpen() {
+		this.server = TestServer.start();
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=" + this.server.url("/echo"),
+					"incore.websocket.clients.feed.startup.mode=wait")
+			.run((context) -> assertThat(context.getBean("feed", WebSocket.class).getState())
+				.as("open when the context has started")
+				.isEqualTo(WebSocket.State.Open));
+	}
+
+	@Test
+	void waitGoesOnAfterTheTimeoutWithAWarningAndTheClientKeepsTrying(CapturedOutput output) throws IOException {
+		this.server = TestServer.start();
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=ws://127.0.0.1:" + freePort() + "/gone?jwt=s3cr3t",
+					"incore.websocket.clients.feed.startup.mode=wait",
+					"incore.websocket.clients.feed.startup.timeout=300ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WebSocket feed = context.getBean("feed", WebSocket.class);
+				assertThat(feed.isConnectionWanted()).isTrue();
+				assertThat(output).contains("WebSocket client 'feed'", "is not open after 300 ms", "jwt=***",
+						"Connection refused").doesNotContain("s3cr3t");
+			});
+	}
+
+	@Test
+	void failFastFailsTheStartUpNamingClientUrlAndErrorAndLeavesNoThread() throws IOException {
+		this.server = TestServer.start();
+		int port = freePort();
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=ws://127.0.0.1:" + port + "/gone?token=s3cr3t",
+					"incore.websocket.clients.feed.startup.mode=fail-fast")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(WebSocketClientStartupException.class, (failure) -> {
+						assertThat(failure.getClientName()).isEqualTo("feed");
+						assertThat(failure.getUrl()).isEqualTo("ws://127.0.0.1:" + port + "/gone?token=***");
+						assertThat(failure.getError()).contains("Connection refused");
+						assertThat(failure.getMessage()).doesNotContain("s3cr3t");
+					});
+			});
+		await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+			.noneMatch((thread) -> thread.getName().startsWith("incore-websocket-netty")));
+	}
+
+	@Test
+	void failFastStartsWhenTheClientConnects() {
+		this.server = TestServer.start();
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=" + this.server.url("/echo"),
+					"incore.websocket.clients.feed.startup.mode=fail-fast")
+			.run((context) -> assertThat(context.getBean("feed", WebSocket.class).getState())
+				.isEqualTo(WebSocket.State.Open));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket probe = new ServerSocket(0)) {
+			return probe.getLocalPort();
+		}
 	}
 
 	private static void awaitState(WebSocket client, WebSocket.State state) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.incore.websocket.WebSocket;
+import io.incore.websocket.boot.ClientStartup;
 import io.incore.websocket.boot.InvalidWebSocketClientPropertyException;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
 import io.incore.websocket.boot.WebSocketClients;
@@ -77,13 +78,14 @@ public final class IncoreWebSocketAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebSocketClientsLifecycle webSocketClientsLifecycle(WebSocketClients clients, WebSocketEventPublisher publisher,
-			Environment environment) {
+			Environment environment, IncoreWebSocketProperties properties) {
+		Map<String, ClientStartup> startups = WebSocketClientFactory.startups(properties);
 		return new WebSocketClientsLifecycle(clients, publisher, (name, url) -> {
 			String resolved = environment.resolveRequiredPlaceholders(url);
 			WebSocketClientFactory.validateUrl(WebSocketClientFactory.PREFIX + ".clients." + name + ".url", resolved,
 					clients.get(name).getOptions().redactedNames());
 			return resolved;
-		});
+		}, (name) -> startups.getOrDefault(name, ClientStartup.DEFAULT));
 	}
 
 }

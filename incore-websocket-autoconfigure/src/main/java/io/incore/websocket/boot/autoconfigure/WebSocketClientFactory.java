@@ -19,6 +19,7 @@ import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
+import io.incore.websocket.boot.ClientStartup;
 import io.incore.websocket.boot.InvalidWebSocketClientPropertyException;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
 import io.incore.websocket.boot.WebSocketClients;
@@ -123,6 +124,24 @@ final class WebSocketClientFactory {
 		return new ClientPlan(url.value(), resolved.or("sub-protocol", WebSocketClientSettings::getSubProtocol, ""),
 				resolved.or("auto-connect", WebSocketClientSettings::getAutoConnect, true),
 				resolved.or("auto-open", WebSocketClientSettings::getAutoOpen, false), options.build());
+	}
+
+	/**
+	 * Resolves the start-up mode of every configured client.
+	 * @param properties the configuration
+	 * @return the modes by client name
+	 * @throws InvalidWebSocketClientPropertyException for an invalid timeout
+	 */
+	static Map<String, ClientStartup> startups(IncoreWebSocketProperties properties) {
+		Map<String, ClientStartup> startups = new LinkedHashMap<>();
+		properties.getClients().forEach((name, settings) -> {
+			Settings resolved = new Settings(name, settings, properties.getDefaults());
+			startups.put(name, new ClientStartup(
+					resolved.or("startup.mode", (s) -> s.getStartup().getMode(), ClientStartup.DEFAULT.mode()),
+					resolved.duration("startup.timeout", (s) -> s.getStartup().getTimeout(),
+							ClientStartup.DEFAULT.timeout())));
+		});
+		return startups;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.SendBuffer;
+import io.incore.websocket.boot.ClientStartup;
 
 import org.springframework.util.unit.DataSize;
 
@@ -133,6 +134,11 @@ public class WebSocketClientSettings {
 	 * HTTP proxy (CONNECT) to go through.
 	 */
 	private final Proxy proxy = new Proxy();
+
+	/**
+	 * Whether the application's start waits for the client.
+	 */
+	private final Startup startup = new Startup();
 
 	/**
 	 * Health contribution.
@@ -269,6 +275,10 @@ public class WebSocketClientSettings {
 
 	public Proxy getProxy() {
 		return this.proxy;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
 	}
 
 	public Health getHealth() {
@@ -625,6 +635,41 @@ public class WebSocketClientSettings {
 
 		public void setNonProxyHosts(List<String> nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
+		}
+
+	}
+
+	/**
+	 * Whether the application's start waits for the client.
+	 */
+	public static class Startup {
+
+		/**
+		 * async: start at once, the client connects in the background; wait: the start waits until the client is
+		 * open or the timeout passed, then logs and goes on; fail-fast: the first error or the timeout fails the
+		 * start-up. Default: async.
+		 */
+		private ClientStartup.Mode mode;
+
+		/**
+		 * Longest wait in the modes wait and fail-fast. Default: 30s.
+		 */
+		private Duration timeout;
+
+		public ClientStartup.Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(ClientStartup.Mode mode) {
+			this.mode = mode;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}
