@@ -15,6 +15,12 @@ import java.time.Duration;
  */
 public record Heartbeat(Duration interval, Duration timeout, int maxMissed) {
 
+	/** The pong timeout a configuration uses when it sets only the interval: 10 seconds. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The unanswered pings a configuration tolerates when it does not say: 1. */
+	public static final int DEFAULT_MAX_MISSED = 1;
+
 	/**
 	 * Validates the heartbeat.
 	 * @param interval the time between pings
@@ -22,11 +28,10 @@ public record Heartbeat(Duration interval, Duration timeout, int maxMissed) {
 	 * @param maxMissed how many pings in a row may go unanswered
 	 */
 	public Heartbeat {
-		ReconnectPolicy.requirePositive(interval, "interval");
-		ReconnectPolicy.requirePositive(timeout, "timeout");
-		if (maxMissed < 1) {
-			throw new IllegalArgumentException("maxMissed must be at least 1 but was " + maxMissed);
-		}
+		InvalidOptionException.requirePositive(interval, "interval");
+		InvalidOptionException.requirePositive(timeout, "timeout");
+		InvalidOptionException.require(maxMissed >= 1, "maxMissed", maxMissed,
+				"at least one ping must go unanswered before the connection is given up", "1 (the default) or more");
 	}
 
 	/**
@@ -35,7 +40,7 @@ public record Heartbeat(Duration interval, Duration timeout, int maxMissed) {
 	 * @param timeout how long to wait for a pong
 	 */
 	public Heartbeat(Duration interval, Duration timeout) {
-		this(interval, timeout, 1);
+		this(interval, timeout, DEFAULT_MAX_MISSED);
 	}
 
 }

@@ -29,15 +29,12 @@ public record HttpProxy(String host, int port, String username, String password,
 	 * @param nonProxyHosts the hosts reached directly
 	 */
 	public HttpProxy {
-		if (host == null || host.isBlank()) {
-			throw new IllegalArgumentException("host must not be empty");
-		}
-		if (port < 1 || port > 65535) {
-			throw new IllegalArgumentException("port must be between 1 and 65535 but was " + port);
-		}
-		if (password != null && username == null) {
-			throw new IllegalArgumentException("password needs a username");
-		}
+		InvalidOptionException.require(host != null && !host.isBlank(), "host", host, "a proxy needs a host",
+				"the proxy's host name or address");
+		InvalidOptionException.require(port >= 1 && port <= 65535, "port", port, "a port is between 1 and 65535",
+				"the proxy's port, e.g. 3128");
+		InvalidOptionException.require(password == null || username != null, "password", "***",
+				"a password needs a username", "a username beside the password, or no password");
 		nonProxyHosts = List.copyOf(Objects.requireNonNull(nonProxyHosts, "nonProxyHosts"));
 	}
 

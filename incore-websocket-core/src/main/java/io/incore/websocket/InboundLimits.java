@@ -20,12 +20,10 @@ public record InboundLimits(int maxMessages, long maxBytes, OverflowPolicy polic
 	 * @param policy the policy
 	 */
 	public InboundLimits {
-		if (maxMessages <= 0) {
-			throw new IllegalArgumentException("maxMessages must be positive but was " + maxMessages);
-		}
-		if (maxBytes <= 0) {
-			throw new IllegalArgumentException("maxBytes must be positive but was " + maxBytes);
-		}
+		InvalidOptionException.require(maxMessages > 0, "maxMessages", maxMessages, "at least one message must fit",
+				"a positive number, e.g. 1024");
+		InvalidOptionException.require(maxBytes > 0, "maxBytes", maxBytes, "the size must be positive",
+				"a size such as 64KB or 16MB");
 		java.util.Objects.requireNonNull(policy, "policy");
 	}
 

@@ -1,7 +1,6 @@
 package io.incore.websocket;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -35,22 +34,17 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	 * @param resetAfter the stable time that resets the count
 	 */
 	public ReconnectPolicy {
-		requirePositive(initialDelay, "initialDelay");
-		requirePositive(maxDelay, "maxDelay");
-		requirePositive(resetAfter, "resetAfter");
-		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-			throw new IllegalArgumentException("multiplier must be at least 1 but was " + multiplier);
-		}
-		if (maxDelay.compareTo(initialDelay) < 0) {
-			throw new IllegalArgumentException(
-					"maxDelay (" + maxDelay + ") must not be shorter than initialDelay (" + initialDelay + ")");
-		}
-		if (!(jitter >= 0.0 && jitter <= 1.0)) {
-			throw new IllegalArgumentException("jitter must be between 0 and 1 but was " + jitter);
-		}
-		if (maxAttempts < 0) {
-			throw new IllegalArgumentException("maxAttempts must be 0 (no limit) or more but was " + maxAttempts);
-		}
+		InvalidOptionException.requirePositive(initialDelay, "initialDelay");
+		InvalidOptionException.requirePositive(maxDelay, "maxDelay");
+		InvalidOptionException.requirePositive(resetAfter, "resetAfter");
+		InvalidOptionException.require(multiplier >= 1.0 && !Double.isInfinite(multiplier), "multiplier", multiplier,
+				"the delay must not shrink between attempts", "1 or more, e.g. 2");
+		InvalidOptionException.require(maxDelay.compareTo(initialDelay) >= 0, "maxDelay", maxDelay,
+				"it is shorter than the initial delay " + initialDelay, "at least the initial delay");
+		InvalidOptionException.require(jitter >= 0.0 && jitter <= 1.0, "jitter", jitter,
+				"the jitter is a fraction of the delay", "a value from 0 to 1, e.g. 0.2");
+		InvalidOptionException.require(maxAttempts >= 0, "maxAttempts", maxAttempts,
+				"the number of attempts cannot be negative", "0 for no limit or a positive number");
 	}
 
 	/**
@@ -73,13 +67,6 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	 */
 	public boolean allows(int attempt) {
 		return this.maxAttempts == 0 || attempt <= this.maxAttempts;
-	}
-
-	static void requirePositive(Duration duration, String name) {
-		Objects.requireNonNull(duration, name);
-		if (duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive but was " + duration);
-		}
 	}
 
 }

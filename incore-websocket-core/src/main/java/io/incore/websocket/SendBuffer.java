@@ -17,6 +17,12 @@ package io.incore.websocket;
  */
 public record SendBuffer(int maxMessages, long maxBytes, Overflow overflow) {
 
+	/** The message bound a configuration uses when it sets only the byte bound: 1024. */
+	public static final int DEFAULT_MAX_MESSAGES = 1024;
+
+	/** The byte bound a configuration uses when it sets only the message bound: 1 MiB. */
+	public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+
 	/**
 	 * Validates the buffer's bounds.
 	 * @param maxMessages the most messages held
@@ -24,15 +30,11 @@ public record SendBuffer(int maxMessages, long maxBytes, Overflow overflow) {
 	 * @param overflow what a send does when the buffer is full
 	 */
 	public SendBuffer {
-		if (maxMessages <= 0) {
-			throw new IllegalArgumentException("maxMessages must be positive but was " + maxMessages);
-		}
-		if (maxBytes <= 0) {
-			throw new IllegalArgumentException("maxBytes must be positive but was " + maxBytes);
-		}
-		if (overflow == null) {
-			throw new IllegalArgumentException("overflow must not be null");
-		}
+		InvalidOptionException.require(maxMessages > 0, "maxMessages", maxMessages, "at least one message must fit",
+				"a positive number, e.g. 1024");
+		InvalidOptionException.require(maxBytes > 0, "maxBytes", maxBytes, "the size must be positive",
+				"a size such as 64KB or 1MB");
+		InvalidOptionException.require(overflow != null, "overflow", null, "it is missing", "reject or drop-oldest");
 	}
 
 	/**

@@ -104,15 +104,13 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
-		ReconnectPolicy.requirePositive(handshakeTimeout, "handshakeTimeout");
-		ReconnectPolicy.requirePositive(closeTimeout, "closeTimeout");
-		if (readBufferCapacity <= 0) {
-			throw new IllegalArgumentException("readBufferCapacity must be positive but was " + readBufferCapacity);
-		}
-		if (maxMessageSize <= 0 || maxMessageSize > MAX_MESSAGE_SIZE_LIMIT) {
-			throw new IllegalArgumentException(
-					"maxMessageSize must be between 1 and " + MAX_MESSAGE_SIZE_LIMIT + " but was " + maxMessageSize);
-		}
+		InvalidOptionException.requirePositive(handshakeTimeout, "handshakeTimeout");
+		InvalidOptionException.requirePositive(closeTimeout, "closeTimeout");
+		InvalidOptionException.require(readBufferCapacity > 0, "readBufferCapacity", readBufferCapacity,
+				"the size must be positive", "a size such as 64KB or 16MB");
+		InvalidOptionException.require(maxMessageSize > 0 && maxMessageSize <= MAX_MESSAGE_SIZE_LIMIT, "maxMessageSize",
+				maxMessageSize, "the size must be positive and at most " + MAX_MESSAGE_SIZE_LIMIT + " bytes",
+				"a size such as 64KB or 16MB");
 		Objects.requireNonNull(inbound, "inbound");
 		Objects.requireNonNull(reconnect, "reconnect");
 		Objects.requireNonNull(connectMessages, "connectMessages");

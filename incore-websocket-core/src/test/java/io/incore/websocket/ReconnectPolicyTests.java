@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -36,6 +37,25 @@ class ReconnectPolicyTests {
 		assertThat(this.policy.allows(5)).isTrue();
 		assertThat(this.policy.allows(6)).isFalse();
 		assertThat(ReconnectPolicy.DEFAULT.allows(Integer.MAX_VALUE)).isTrue();
+	}
+
+	@Test
+	void anInvalidSettingNamesItsComponentWhatIsWrongAndWhatToGive() {
+		assertThatExceptionOfType(InvalidOptionException.class)
+			.isThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(1), 2, Duration.ofSeconds(2), 1.5, 0,
+					Duration.ofSeconds(1)))
+			.satisfies((ex) -> {
+				assertThat(ex.getOption()).isEqualTo("jitter");
+				assertThat(ex.getValue()).isEqualTo(1.5);
+				assertThat(ex.getProblem()).isEqualTo("the jitter is a fraction of the delay");
+				assertThat(ex.getFix()).isEqualTo("a value from 0 to 1, e.g. 0.2");
+			});
+		assertThatExceptionOfType(InvalidOptionException.class)
+			.isThrownBy(() -> new Heartbeat(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
+			.satisfies((ex) -> assertThat(ex.getOption()).isEqualTo("maxMissed"));
+		assertThatExceptionOfType(InvalidOptionException.class)
+			.isThrownBy(() -> WebSocketOptions.builder().closeTimeout(Duration.ofSeconds(-1)).build())
+			.satisfies((ex) -> assertThat(ex.getOption()).isEqualTo("closeTimeout"));
 	}
 
 	@Test

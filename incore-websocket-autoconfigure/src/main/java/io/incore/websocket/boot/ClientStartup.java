@@ -3,6 +3,8 @@ package io.incore.websocket.boot;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.incore.websocket.InvalidOptionException;
+
 /**
  * How the start of the application context waits for one client to connect.
  *
@@ -22,7 +24,8 @@ public record ClientStartup(Mode mode, Duration timeout) {
 	public ClientStartup {
 		Objects.requireNonNull(mode, "mode");
 		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout must be positive but was " + timeout);
+			throw new InvalidOptionException("timeout", timeout, "the duration must be positive",
+					"a positive duration such as 10s or 1m");
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -29,20 +28,15 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Turns {@link IncoreWebSocketProperties} into {@link WebSocket} clients: merges each client's settings over the
- * defaults and the built-in defaults, validates every client before creating any, applies the customizers.
+ * Turns {@link IncoreWebSocketProperties} into {@link WebSocket} clients: maps each client's settings, over the
+ * shared defaults, onto the core's option builders (whose defaults are the built-in ones), validates every client
+ * before creating any, applies the customizers.
  */
 final class WebSocketClientFactory {
 
 	static final String PREFIX = "incore.websocket";
 
 	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-
-	private static final int DEFAULT_SEND_BUFFER_MESSAGES = 1024;
-
-	private static final long DEFAULT_SEND_BUFFER_BYTES = DataSize.ofMegabytes(1).toBytes();
-
-	private static final Heartbeat HEARTBEAT_DEFAULTS = new Heartbeat(Duration.ofSeconds(30), Duration.ofSeconds(10));
 
 	private final IncoreWebSocketProperties properties;
 
@@ -77,53 +71,58 @@ final class WebSocketClientFactory {
 		return new WebSocketClients(clients);
 	}
 
-	private ClientPlan plan(String name, WebSocketClientSettings settings) {
+	private ClientPlan plan(String name, WebSocketClientSettings own) {
 		if (!CLIENT_NAME.matcher(name).matches()) {
 			throw new InvalidWebSocketClientPropertyException(PREFIX + ".clients." + name, name,
 					"the client name is used as the bean name and must start with a letter followed by letters, "
 							+ "digits, '-' or '_'",
 					"Rename the client under " + PREFIX + ".clients, e.g. to 'market-feed'");
 		}
-		Settings resolved = new Settings(name, settings, this.properties.getDefaults());
-		Setting<String> url = resolved.get("url", WebSocketClientSettings::getUrl);
-		if (url.value() == null || url.value().isBlank()) {
-			throw new InvalidWebSocketClientPropertyException(url.path(), null, "the URL of the server is missing",
-					"Set " + url.path() + " to the server's URL, e.g. ws://localhost:8080/ws or wss://example.org/ws");
+		MergedClientSettings settings = new MergedClientSettings(name, own, this.properties.getDefaults());
+		String url = settings.get(WebSocketClientSettings::getUrl, null);
+		if (url == null || url.isBlank()) {
+			String path = settings.path("url");
+			throw new InvalidWebSocketClientPropertyException(path, null, "the URL of the server is missing",
+					"Set " + path + " to the server's URL, e.g. ws://localhost:8080/ws or wss://example.org/ws");
 		}
-		Set<String> redactedNames = resolved.redactedNames();
-		if (!url.value().contains("${")) {
-			validateUrl(url.path(), url.value(), redactedNames);
+		Set<String> redactedNames = redactedNames(settings);
+		if (!url.contains("${")) {
+			validateUrl(settings.path("url"), url, redactedNames);
 		}
-		WebSocketOptions.Builder options = WebSocketOptions.builder();
-		options.headers(resolved.headers());
-		options.redactedNames(redactedNames);
-		options.handshakeTimeout(resolved.duration("handshake-timeout", WebSocketClientSettings::getHandshakeTimeout,
-				WebSocketOptions.DEFAULT_HANDSHAKE_TIMEOUT));
-		options.closeTimeout(resolved.duration("close-timeout", WebSocketClientSettings::getCloseTimeout,
-				WebSocketOptions.DEFAULT_CLOSE_TIMEOUT));
-		options.maxMessageSize(resolved.size("max-message-size", WebSocketClientSettings::getMaxMessageSize,
-				WebSocketOptions.DEFAULT_MAX_MESSAGE_SIZE, WebSocketOptions.MAX_MESSAGE_SIZE_LIMIT));
-		options.readBufferCapacity(resolved.size("read-buffer-capacity",
-				WebSocketClientSettings::getReadBufferCapacity, WebSocketOptions.DEFAULT_READ_BUFFER_CAPACITY,
-				Long.MAX_VALUE));
-		options.reconnect(reconnect(resolved));
-		options.heartbeat(heartbeat(resolved));
-		options.inbound(inbound(resolved));
-		options.verifyHostname(resolved.or("ssl.verify-hostname", (s) -> s.getSsl().getVerifyHostname(), true));
-		options.inlineDelivery(resolved.or("inline-delivery", WebSocketClientSettings::getInlineDelivery, false));
-		options.tcpNoDelay(resolved.or("tcp-no-delay", WebSocketClientSettings::getTcpNoDelay, true));
-		options.coalesceSends(resolved.or("coalesce-sends", WebSocketClientSettings::getCoalesceSends, true));
-		options.proxy(proxy(resolved));
-		options.sendBuffer(sendBuffer(resolved));
-		options.connectMessages(resolved.or("on-connect.send", (s) -> s.getOnConnect().getSend(), List.of()));
-		Setting<String> bundle = resolved.get("ssl.bundle", (s) -> s.getSsl().getBundle());
-		if (bundle.value() != null) {
-			options.sslContext(sslContext(bundle));
-		}
+		WebSocketOptions.Builder options = options(settings, redactedNames);
 		this.customizers.forEach((customizer) -> customizer.customize(name, options));
-		return new ClientPlan(url.value(), resolved.or("sub-protocol", WebSocketClientSettings::getSubProtocol, ""),
-				resolved.or("auto-connect", WebSocketClientSettings::getAutoConnect, true),
-				resolved.or("auto-open", WebSocketClientSettings::getAutoOpen, false), options.build());
+		return new ClientPlan(url, settings.get(WebSocketClientSettings::getSubProtocol, ""),
+				settings.get(WebSocketClientSettings::getAutoConnect, true),
+				settings.get(WebSocketClientSettings::getAutoOpen, false), settings.create("", options::build));
+	}
+
+	/**
+	 * Maps the settings onto a builder that starts from the core's defaults, so that an unset property keeps the
+	 * core's value; the option records validate what is set.
+	 */
+	private WebSocketOptions.Builder options(MergedClientSettings settings, Set<String> redactedNames) {
+		WebSocketOptions.Builder options = WebSocketOptions.builder();
+		Map<String, String> headers = new LinkedHashMap<>(settings.defaults().getHeaders());
+		headers.putAll(settings.own().getHeaders());
+		options.headers(headers);
+		options.redactedNames(redactedNames);
+		settings.from(WebSocketClientSettings::getHandshakeTimeout).to(options::handshakeTimeout);
+		settings.from(WebSocketClientSettings::getCloseTimeout).to(options::closeTimeout);
+		settings.from(WebSocketClientSettings::getMaxMessageSize).as(DataSize::toBytes).to(options::maxMessageSize);
+		settings.from(WebSocketClientSettings::getReadBufferCapacity).as(DataSize::toBytes)
+			.to(options::readBufferCapacity);
+		settings.from((s) -> s.getSsl().getVerifyHostname()).to(options::verifyHostname);
+		settings.from(WebSocketClientSettings::getInlineDelivery).to(options::inlineDelivery);
+		settings.from(WebSocketClientSettings::getTcpNoDelay).to(options::tcpNoDelay);
+		settings.from(WebSocketClientSettings::getCoalesceSends).to(options::coalesceSends);
+		settings.from((s) -> s.getOnConnect().getSend()).to(options::connectMessages);
+		options.reconnect(settings.create("reconnect", () -> reconnect(settings)));
+		options.heartbeat(settings.create("heartbeat", () -> heartbeat(settings)));
+		options.inbound(settings.create("inbound", () -> inbound(settings)));
+		options.sendBuffer(settings.create("send-buffer", () -> sendBuffer(settings)));
+		options.proxy(settings.create("proxy", () -> proxy(settings)));
+		settings.from((s) -> s.getSsl().getBundle()).to((bundle) -> options.sslContext(sslContext(settings, bundle)));
+		return options;
 	}
 
 	/**
@@ -134,12 +133,11 @@ final class WebSocketClientFactory {
 	 */
 	static Map<String, ClientStartup> startups(IncoreWebSocketProperties properties) {
 		Map<String, ClientStartup> startups = new LinkedHashMap<>();
-		properties.getClients().forEach((name, settings) -> {
-			Settings resolved = new Settings(name, settings, properties.getDefaults());
-			startups.put(name, new ClientStartup(
-					resolved.or("startup.mode", (s) -> s.getStartup().getMode(), ClientStartup.DEFAULT.mode()),
-					resolved.duration("startup.timeout", (s) -> s.getStartup().getTimeout(),
-							ClientStartup.DEFAULT.timeout())));
+		properties.getClients().forEach((name, own) -> {
+			MergedClientSettings settings = new MergedClientSettings(name, own, properties.getDefaults());
+			startups.put(name, settings.create("startup", () -> new ClientStartup(
+					settings.get((s) -> s.getStartup().getMode(), ClientStartup.DEFAULT.mode()),
+					settings.get((s) -> s.getStartup().getTimeout(), ClientStartup.DEFAULT.timeout()))));
 		});
 		return startups;
 	}
@@ -160,212 +158,93 @@ final class WebSocketClientFactory {
 		}
 	}
 
-	private static ReconnectPolicy reconnect(Settings resolved) {
-		ReconnectPolicy defaults = ReconnectPolicy.DEFAULT;
-		Duration initialDelay = resolved.duration("reconnect.initial-delay", (s) -> s.getReconnect().getInitialDelay(),
-				defaults.initialDelay());
-		Setting<Double> multiplier = resolved.get("reconnect.multiplier", (s) -> s.getReconnect().getMultiplier());
-		if (multiplier.value() != null && !(multiplier.value() >= 1.0)) {
-			throw new InvalidWebSocketClientPropertyException(multiplier.path(), multiplier.value(),
-					"the delay must not shrink between attempts", "Set " + multiplier.path() + " to 1 or more, e.g. 2");
-		}
-		Duration maxDelay = resolved.duration("reconnect.max-delay", (s) -> s.getReconnect().getMaxDelay(),
-				defaults.maxDelay());
-		if (maxDelay.compareTo(initialDelay) < 0) {
-			String property = resolved.get("reconnect.max-delay", (s) -> s.getReconnect().getMaxDelay()).path();
-			throw new InvalidWebSocketClientPropertyException(property, readable(maxDelay),
-					"it is shorter than the initial delay " + readable(initialDelay),
-					"Set " + property + " to at least the initial delay");
-		}
-		Setting<Double> jitter = resolved.get("reconnect.jitter", (s) -> s.getReconnect().getJitter());
-		if (jitter.value() != null && !(jitter.value() >= 0.0 && jitter.value() <= 1.0)) {
-			throw new InvalidWebSocketClientPropertyException(jitter.path(), jitter.value(),
-					"the jitter is a fraction of the delay", "Set " + jitter.path() + " to a value from 0 to 1, e.g. 0.2");
-		}
-		Setting<Integer> maxAttempts = resolved.get("reconnect.max-attempts", (s) -> s.getReconnect().getMaxAttempts());
-		if (maxAttempts.value() != null && maxAttempts.value() < 0) {
-			throw new InvalidWebSocketClientPropertyException(maxAttempts.path(), maxAttempts.value(),
-					"the number of attempts cannot be negative",
-					"Set " + maxAttempts.path() + " to 0 for no limit or to a positive number");
-		}
-		return new ReconnectPolicy(initialDelay, (multiplier.value() != null) ? multiplier.value() : defaults.multiplier(),
-				maxDelay, (jitter.value() != null) ? jitter.value() : defaults.jitter(),
-				(maxAttempts.value() != null) ? maxAttempts.value() : defaults.maxAttempts(),
-				resolved.duration("reconnect.reset-after", (s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()));
+	private static Set<String> redactedNames(MergedClientSettings settings) {
+		Set<String> names = new LinkedHashSet<>(settings.defaults().getRedactedNames());
+		names.addAll(settings.own().getRedactedNames());
+		return names;
 	}
 
-	private static Heartbeat heartbeat(Settings resolved) {
-		Duration timeout = resolved.duration("heartbeat.timeout", (s) -> s.getHeartbeat().getTimeout(),
-				HEARTBEAT_DEFAULTS.timeout());
-		Setting<Integer> maxMissed = resolved.get("heartbeat.max-missed", (s) -> s.getHeartbeat().getMaxMissed());
-		if (maxMissed.value() != null && maxMissed.value() < 1) {
-			throw new InvalidWebSocketClientPropertyException(maxMissed.path(), maxMissed.value(),
-					"at least one ping must go unanswered before the connection is given up",
-					"Set " + maxMissed.path() + " to 1 (the default) or more");
-		}
-		Setting<Duration> interval = resolved.get("heartbeat.interval", (s) -> s.getHeartbeat().getInterval());
-		if (interval.value() == null) {
-			return null;
-		}
-		return new Heartbeat(resolved.duration("heartbeat.interval", (s) -> s.getHeartbeat().getInterval(),
-				HEARTBEAT_DEFAULTS.interval()), timeout,
-				(maxMissed.value() != null) ? maxMissed.value() : HEARTBEAT_DEFAULTS.maxMissed());
+	private static ReconnectPolicy reconnect(MergedClientSettings settings) {
+		ReconnectPolicy defaults = ReconnectPolicy.DEFAULT;
+		return new ReconnectPolicy(settings.get((s) -> s.getReconnect().getInitialDelay(), defaults.initialDelay()),
+				settings.get((s) -> s.getReconnect().getMultiplier(), defaults.multiplier()),
+				settings.get((s) -> s.getReconnect().getMaxDelay(), defaults.maxDelay()),
+				settings.get((s) -> s.getReconnect().getJitter(), defaults.jitter()),
+				settings.get((s) -> s.getReconnect().getMaxAttempts(), defaults.maxAttempts()),
+				settings.get((s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()));
 	}
 
 	/**
-	 * The proxy of the settings, or {@code null} without a host, so that the JVM's proxy selector decides.
+	 * The heartbeat, or {@code null} (off) unless an interval is set. Its other settings are validated even while
+	 * it is off, so that a wrong value is reported before the heartbeat is turned on.
 	 */
-	private static HttpProxy proxy(Settings resolved) {
-		Setting<String> host = resolved.get("proxy.host", (s) -> s.getProxy().getHost());
-		if (host.value() == null || host.value().isBlank()) {
-			return null;
-		}
-		Setting<Integer> port = resolved.get("proxy.port", (s) -> s.getProxy().getPort());
-		String portProperty = host.path().substring(0, host.path().length() - "host".length()) + "port";
-		if (port.value() == null) {
-			throw new InvalidWebSocketClientPropertyException(portProperty, null, "a proxy needs a port",
-					"Set " + portProperty + ", e.g. 3128");
-		}
-		if (port.value() < 1 || port.value() > 65535) {
-			throw new InvalidWebSocketClientPropertyException(port.path(), port.value(),
-					"a port is between 1 and 65535", "Set " + port.path() + " to the proxy's port, e.g. 3128");
-		}
-		Setting<String> username = resolved.get("proxy.username", (s) -> s.getProxy().getUsername());
-		Setting<String> password = resolved.get("proxy.password", (s) -> s.getProxy().getPassword());
-		if (password.value() != null && username.value() == null) {
-			throw new InvalidWebSocketClientPropertyException(password.path(), "***", "a password needs a username",
-					"Set the username beside " + password.path() + ", or remove the password");
-		}
-		return new HttpProxy(host.value(), port.value(), username.value(), password.value(),
-				resolved.or("proxy.non-proxy-hosts", (s) -> s.getProxy().getNonProxyHosts(), List.of()));
+	private static Heartbeat heartbeat(MergedClientSettings settings) {
+		Duration timeout = settings.get((s) -> s.getHeartbeat().getTimeout(), Heartbeat.DEFAULT_TIMEOUT);
+		int maxMissed = settings.get((s) -> s.getHeartbeat().getMaxMissed(), Heartbeat.DEFAULT_MAX_MISSED);
+		Duration interval = settings.get((s) -> s.getHeartbeat().getInterval(), null);
+		Heartbeat heartbeat = new Heartbeat((interval != null) ? interval : timeout, timeout, maxMissed);
+		return (interval != null) ? heartbeat : null;
+	}
+
+	private static InboundLimits inbound(MergedClientSettings settings) {
+		InboundLimits defaults = InboundLimits.DEFAULT;
+		return new InboundLimits(settings.get((s) -> s.getInbound().getMaxMessages(), defaults.maxMessages()),
+				bytes(settings.get((s) -> s.getInbound().getMaxBytes(), null), defaults.maxBytes()),
+				settings.get((s) -> s.getInbound().getPolicy(), defaults.policy()));
 	}
 
 	/**
 	 * The send buffer, or {@code null} (off) unless one of its bounds is set.
 	 */
-	private static SendBuffer sendBuffer(Settings resolved) {
-		Setting<Integer> maxMessages = resolved.get("send-buffer.max-messages",
-				(s) -> s.getSendBuffer().getMaxMessages());
-		Setting<DataSize> maxBytes = resolved.get("send-buffer.max-bytes", (s) -> s.getSendBuffer().getMaxBytes());
-		if (maxMessages.value() == null && maxBytes.value() == null) {
+	private static SendBuffer sendBuffer(MergedClientSettings settings) {
+		Integer maxMessages = settings.get((s) -> s.getSendBuffer().getMaxMessages(), null);
+		DataSize maxBytes = settings.get((s) -> s.getSendBuffer().getMaxBytes(), null);
+		if (maxMessages == null && maxBytes == null) {
 			return null;
 		}
-		if (maxMessages.value() != null && maxMessages.value() <= 0) {
-			throw new InvalidWebSocketClientPropertyException(maxMessages.path(), maxMessages.value(),
-					"at least one message must fit",
-					"Set " + maxMessages.path() + " to a positive number, e.g. 1024, or remove it");
-		}
-		return new SendBuffer((maxMessages.value() != null) ? maxMessages.value() : DEFAULT_SEND_BUFFER_MESSAGES,
-				resolved.size("send-buffer.max-bytes", (s) -> s.getSendBuffer().getMaxBytes(),
-						DEFAULT_SEND_BUFFER_BYTES, Long.MAX_VALUE),
-				resolved.or("send-buffer.overflow", (s) -> s.getSendBuffer().getOverflow(),
-						SendBuffer.Overflow.REJECT));
+		return new SendBuffer((maxMessages != null) ? maxMessages : SendBuffer.DEFAULT_MAX_MESSAGES,
+				bytes(maxBytes, SendBuffer.DEFAULT_MAX_BYTES),
+				settings.get((s) -> s.getSendBuffer().getOverflow(), SendBuffer.Overflow.REJECT));
 	}
 
-	private static InboundLimits inbound(Settings resolved) {
-		InboundLimits defaults = InboundLimits.DEFAULT;
-		Setting<Integer> maxMessages = resolved.get("inbound.max-messages", (s) -> s.getInbound().getMaxMessages());
-		if (maxMessages.value() != null && maxMessages.value() <= 0) {
-			throw new InvalidWebSocketClientPropertyException(maxMessages.path(), maxMessages.value(),
-					"at least one message must fit", "Set " + maxMessages.path() + " to a positive number, e.g. 1024");
-		}
-		return new InboundLimits((maxMessages.value() != null) ? maxMessages.value() : defaults.maxMessages(),
-				resolved.size("inbound.max-bytes", (s) -> s.getInbound().getMaxBytes(), defaults.maxBytes(),
-						Long.MAX_VALUE),
-				resolved.or("inbound.policy", (s) -> s.getInbound().getPolicy(), defaults.policy()));
+	private static long bytes(DataSize size, long fallback) {
+		return (size != null) ? size.toBytes() : fallback;
 	}
 
-	private SSLContext sslContext(Setting<String> bundle) {
+	/**
+	 * The proxy of the settings, or {@code null} without a host, so that the JVM's proxy selector decides.
+	 */
+	private static HttpProxy proxy(MergedClientSettings settings) {
+		String host = settings.get((s) -> s.getProxy().getHost(), null);
+		if (host == null || host.isBlank()) {
+			return null;
+		}
+		Integer port = settings.get((s) -> s.getProxy().getPort(), null);
+		if (port == null) {
+			String path = settings.path("proxy.port");
+			throw new InvalidWebSocketClientPropertyException(path, null, "a proxy needs a port",
+					"Set " + path + " to the proxy's port, e.g. 3128");
+		}
+		return new HttpProxy(host, port, settings.get((s) -> s.getProxy().getUsername(), null),
+				settings.get((s) -> s.getProxy().getPassword(), null),
+				settings.get((s) -> s.getProxy().getNonProxyHosts(), List.of()));
+	}
+
+	private SSLContext sslContext(MergedClientSettings settings, String bundle) {
+		String path = settings.path("ssl.bundle");
 		if (this.sslBundles == null) {
-			throw new InvalidWebSocketClientPropertyException(bundle.path(), bundle.value(),
+			throw new InvalidWebSocketClientPropertyException(path, bundle,
 					"no SSL bundles are available in this application",
 					"Define the bundle under spring.ssl.bundle.* and keep SslAutoConfiguration enabled");
 		}
 		try {
-			return this.sslBundles.getBundle(bundle.value()).createSslContext();
+			return this.sslBundles.getBundle(bundle).createSslContext();
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new InvalidWebSocketClientPropertyException(bundle.path(), bundle.value(),
-					"there is no SSL bundle of that name",
-					"Define spring.ssl.bundle.pem." + bundle.value() + ".* (or .jks." + bundle.value()
-							+ ".*), or set " + bundle.path() + " to the name of an existing bundle");
+			throw new InvalidWebSocketClientPropertyException(path, bundle, "there is no SSL bundle of that name",
+					"Define spring.ssl.bundle.pem." + bundle + ".* (or .jks." + bundle + ".*), or set " + path
+							+ " to the name of an existing bundle");
 		}
-	}
-
-	/**
-	 * A client's settings resolved against the defaults, with the property path each value came from.
-	 */
-	private record Settings(String name, WebSocketClientSettings client, WebSocketClientSettings defaults) {
-
-		/**
-		 * Returns the client's own value, else the default; the path names where the value came from, or the
-		 * client's own property when neither is set.
-		 */
-		<T> Setting<T> get(String property, Function<WebSocketClientSettings, T> getter) {
-			String own = PREFIX + ".clients." + this.name + "." + property;
-			T value = getter.apply(this.client);
-			if (value != null) {
-				return new Setting<>(own, value);
-			}
-			T shared = getter.apply(this.defaults);
-			return (shared != null) ? new Setting<>(PREFIX + ".defaults." + property, shared) : new Setting<>(own, null);
-		}
-
-		<T> T or(String property, Function<WebSocketClientSettings, T> getter, T builtIn) {
-			T value = get(property, getter).value();
-			return (value != null) ? value : builtIn;
-		}
-
-		Duration duration(String property, Function<WebSocketClientSettings, Duration> getter, Duration builtIn) {
-			Setting<Duration> setting = get(property, getter);
-			if (setting.value() == null) {
-				return builtIn;
-			}
-			if (setting.value().isNegative() || setting.value().isZero()) {
-				throw new InvalidWebSocketClientPropertyException(setting.path(), readable(setting.value()),
-						"the duration must be positive",
-						"Set " + setting.path() + " to a positive duration such as 500ms, 10s or 1m");
-			}
-			return setting.value();
-		}
-
-		long size(String property, Function<WebSocketClientSettings, DataSize> getter, long builtIn, long maximum) {
-			Setting<DataSize> setting = get(property, getter);
-			if (setting.value() == null) {
-				return builtIn;
-			}
-			long bytes = setting.value().toBytes();
-			if (bytes <= 0 || bytes > maximum) {
-				throw new InvalidWebSocketClientPropertyException(setting.path(), setting.value(),
-						"the size must be positive" + ((maximum < Long.MAX_VALUE) ? " and at most " + maximum + " bytes" : ""),
-						"Set " + setting.path() + " to a size such as 64KB or 16MB");
-			}
-			return bytes;
-		}
-
-		Set<String> redactedNames() {
-			Set<String> names = new LinkedHashSet<>(this.defaults.getRedactedNames());
-			names.addAll(this.client.getRedactedNames());
-			return names;
-		}
-
-		Map<String, String> headers() {
-			Map<String, String> headers = new LinkedHashMap<>(this.defaults.getHeaders());
-			headers.putAll(this.client.getHeaders());
-			return headers;
-		}
-
-	}
-
-	private record Setting<T>(String path, T value) {
-	}
-
-	/**
-	 * Shows a duration as it is written in configuration, e.g. {@code -1s} or {@code 250ms}.
-	 */
-	private static String readable(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/**

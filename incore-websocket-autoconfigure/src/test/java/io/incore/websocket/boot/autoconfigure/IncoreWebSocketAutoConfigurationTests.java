@@ -116,6 +116,30 @@ class IncoreWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void aDefaultMaximumBelowAConfiguredMinimumNamesTheMaximum() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.reconnect.initial-delay=40s"),
+				"'incore.websocket.clients.a.reconnect.max-delay' has an invalid value '30s': it is shorter than the "
+						+ "initial delay",
+				"Set incore.websocket.clients.a.reconnect.max-delay to at least the initial delay");
+	}
+
+	@Test
+	void aSizeFromTheDefaultsIsReportedWhereItIsSet() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.defaults.inbound.max-bytes=0B"),
+				"'incore.websocket.defaults.inbound.max-bytes' has an invalid value '0B': the size must be positive",
+				"Set incore.websocket.defaults.inbound.max-bytes to a size such as 64KB or 16MB");
+	}
+
+	@Test
+	void aNonPositiveStartupTimeoutFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.startup.timeout=0s"),
+				"'incore.websocket.clients.a.startup.timeout' has an invalid value '0s'", "a positive duration");
+	}
+
+	@Test
 	void noMissedPongFailsWithAnAnalysis() {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.heartbeat.max-missed=0"),
@@ -156,7 +180,8 @@ class IncoreWebSocketAutoConfigurationTests {
 	void aProxyWithoutPortFailsWithAnAnalysis() {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.proxy.host=proxy.internal"),
-				"'incore.websocket.clients.a.proxy.port'", "Set incore.websocket.clients.a.proxy.port, e.g. 3128");
+				"'incore.websocket.clients.a.proxy.port'",
+				"Set incore.websocket.clients.a.proxy.port to the proxy's port, e.g. 3128");
 	}
 
 	@Test
