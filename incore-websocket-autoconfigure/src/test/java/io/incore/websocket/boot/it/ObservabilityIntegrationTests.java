@@ -215,6 +215,7 @@ class ObservabilityIntegrationTests {
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.json().propertyNames()).contains("echo", "remote", "optional");
 		assertThat(actuator.get("/actuator/websockets/echo").json().get("state").asString()).isEqualTo("Open");
+		assertThat(actuator.get("/actuator/websockets/echo").json().get("sendBufferDepth").asInt()).isZero();
 		assertThat(actuator.get("/actuator/websockets/nope").status()).isEqualTo(404);
 		assertThat(actuator.post("/actuator/websockets/nope", "{\"action\":\"connect\"}").status()).isEqualTo(404);
 
