@@ -159,12 +159,7 @@ class ReconnectTests {
 		recorder.awaitSignal("disconnected");
 		socket.open();
 		recorder.awaitCount("connected", 2);
-
-		this.server.close();
-		recorder.awaitCount("disconnected", 2);
-		this.server = TestServer.start(port);
-		this.clock.advance(FAST.initialDelay());
-		recorder.awaitCount("connected", 3);
+		dropTheConnectionAndExpectAReconnect(recorder, port);
 		assertThat(attempts()).isEqualTo(3);
 	}
 
@@ -180,7 +175,13 @@ class ReconnectTests {
 		recorder.awaitSignal("disconnected");
 		socket.open();
 		recorder.awaitCount("connected", 2);
+		dropTheConnectionAndExpectAReconnect(recorder, port);
+	}
 
+	/**
+	 * Stops the server under the second connection, starts it again and expects the reconnect at the first delay.
+	 */
+	private void dropTheConnectionAndExpectAReconnect(SignalRecorder recorder, int port) {
 		this.server.close();
 		recorder.awaitCount("disconnected", 2);
 		this.server = TestServer.start(port);

@@ -56,13 +56,7 @@ class WebSocketHealthIndicatorTests {
 
 	@Test
 	void aClientThatShouldBeConnectedButIsNotIsDownWithTheReason() throws IOException {
-		int port;
-		try (ServerSocket probe = new ServerSocket(0)) {
-			port = probe.getLocalPort();
-		}
-		this.client.setUrl("ws://127.0.0.1:" + port + "/gone");
-		this.client.connectToHost();
-		await().until(() -> this.client.getError() == WebSocket.Error.IpSocketError);
+		connectToAClosedPort();
 		Health health = new WebSocketHealthIndicator(this.client, true).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "IpSocketError");
@@ -102,13 +96,7 @@ class WebSocketHealthIndicatorTests {
 			assertThat(allClosedOnPurpose).isEqualTo(Status.UP);
 			assertThat(http.getStatusCode(allClosedOnPurpose)).isEqualTo(200);
 
-			int port;
-			try (ServerSocket probe = new ServerSocket(0)) {
-				port = probe.getLocalPort();
-			}
-			this.client.setUrl("ws://127.0.0.1:" + port + "/gone");
-			this.client.connectToHost();
-			await().until(() -> this.client.getError() == WebSocket.Error.IpSocketError);
+			connectToAClosedPort();
 			Status requiredDown = aggregator.getAggregateStatus(
 					new WebSocketHealthIndicator(this.client, true).health().getStatus(),
 					new WebSocketHealthIndicator(other, false).health().getStatus());
@@ -122,6 +110,16 @@ class WebSocketHealthIndicatorTests {
 		finally {
 			other.close();
 		}
+	}
+
+	private void connectToAClosedPort() throws IOException {
+		int port;
+		try (ServerSocket probe = new ServerSocket(0)) {
+			port = probe.getLocalPort();
+		}
+		this.client.setUrl("ws://127.0.0.1:" + port + "/gone");
+		this.client.connectToHost();
+		await().until(() -> this.client.getError() == WebSocket.Error.IpSocketError);
 	}
 
 }
