@@ -111,6 +111,12 @@ public class WebSocket extends IoDevice {
 	/** Emitted with the round-trip time of every heartbeat pong (Java-only). */
 	public final ValueSignal<Duration> heartbeatRoundTrip = new ValueSignal<>(this, "heartbeatRoundTrip");
 
+	/**
+	 * Emitted with the payload of every pong received (Java-only): answers to {@link #ping(byte[])}, to the
+	 * heartbeat, and unsolicited ones. Do not modify the array.
+	 */
+	public final ValueSignal<byte[]> pongReceived = new ValueSignal<>(this, "pongReceived");
+
 	private final ObservableProperty<Boolean> autoConnect = new ObservableProperty<>(this, this.autoConnectChanged,
 			true);
 
@@ -171,7 +177,8 @@ public class WebSocket extends IoDevice {
 		registerSignals(this.autoConnectChanged, this.errorChanged, this.errorStringChanged, this.stateChanged,
 				this.subProtocolChanged, this.urlChanged, this.binaryMessageReceived, this.connected,
 				this.disconnected, this.errorOccurred, this.ipSocketErrorOccurred, this.sslErrorOccurred,
-				this.textMessageReceived, this.reconnectScheduled, this.reconnectGaveUp, this.heartbeatRoundTrip);
+				this.textMessageReceived, this.reconnectScheduled, this.reconnectGaveUp, this.heartbeatRoundTrip,
+				this.pongReceived);
 	}
 
 	/**
@@ -252,9 +259,10 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Sets the subprotocol to request (one value, RFC 6455 section 1.9). Takes effect with the next connection.
-	 * A server that selects none is accepted; one that selects a subprotocol that was not requested fails the
-	 * connection with {@link IpSocketError#ConnectionRefusedError}.
+	 * Sets the subprotocol to request (RFC 6455 section 1.9). Takes effect with the next connection. Decision: as
+	 * the {@code Sec-WebSocket-Protocol} header, the value may list several names separated by commas, in order of
+	 * preference ({@code "v12.stomp, v11.stomp"}). A server that selects none is accepted; one that selects a
+	 * subprotocol that was not requested fails the connection with {@link IpSocketError#ConnectionRefusedError}.
 	 * @param subProtocol the subprotocol; {@code null} counts as {@code ""}
 	 */
 	public void setSubProtocol(String subProtocol) {
@@ -449,6 +457,28 @@ public class WebSocket extends IoDevice {
 		return this.session.sendBinary(Objects.requireNonNull(message, "message"));
 	}
 
+	/**
+	 * Sends a ping (Java-only); the server's pong arrives through {@link #pongReceived}.
+	 * @param payload at most 125 bytes
+	 * @return whether it was handed to the transport; {@code false} if not open (then {@code error} is
+	 * {@link Error#NotOpenError}) or the transport failed
+	 * @throws IllegalArgumentException if the payload is longer than 125 bytes
+	 */
+	public boolean ping(byte[] payload) {
+		return this.session.sendControl(false, Objects.requireNonNull(payload, "payload"));
+	}
+
+	/**
+	 * Sends an unsolicited pong, a one-way heartbeat (Java-only; RFC 6455 section 5.5.3). Pings of the server are
+	 * answered without it.
+	 * @param payload at most 125 bytes
+	 * @return whether it was handed to the transport, as for {@link #ping(byte[])}
+	 * @throws IllegalArgumentException if the payload is longer than 125 bytes
+	 */
+	public boolean sendPong(byte[] payload) {
+		return this.session.sendControl(true, Objects.requireNonNull(payload, "payload"));
+	}
+
 	@Override
 	void onCompleted() {
 		if (isAutoOpen()) {
@@ -586,6 +616,11 @@ public class WebSocket extends IoDevice {
 		@Override
 		public void reconnectGaveUp(int attempts) {
 			WebSocket.this.reconnectGaveUp.emit(attempts);
+		}
+
+		@Override
+		public void pongReceived(byte[] payload) {
+			WebSocket.this.pongReceived.emit(payload);
 		}
 
 		@Override

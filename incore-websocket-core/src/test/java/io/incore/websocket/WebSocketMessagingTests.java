@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -79,6 +80,39 @@ class WebSocketMessagingTests {
 	void requestsTheSubprotocolAndExposesTheServersChoice() {
 		WebSocket socket = connect(WebSocketOptions.defaults(), "chat.v2");
 		assertThat(socket.getNegotiatedSubProtocol()).isEqualTo("chat.v2");
+	}
+
+	@Test
+	void requestsSeveralSubprotocolsInOrderOfPreference() {
+		TestServer.handshakeHeaders.clear();
+		WebSocket socket = connect(WebSocketOptions.defaults(), "unknown.v9, chat.v2");
+		assertThat(socket.getNegotiatedSubProtocol()).isEqualTo("chat.v2");
+		assertThat(String.join(",", TestServer.handshakeHeaders.poll().get("Sec-WebSocket-Protocol")))
+			.contains("unknown.v9").contains("chat.v2");
+	}
+
+	@Test
+	void aPingIsAnsweredWithItsPayloadAndAnUnsolicitedPongKeepsTheConnection() throws InterruptedException {
+		WebSocket socket = connect();
+		BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
+		socket.pongReceived.connect(pongs::add);
+		assertThat(socket.ping("are you there".getBytes(StandardCharsets.UTF_8))).isTrue();
+		assertThat(pongs.poll(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("are you there");
+		assertThat(socket.sendPong(new byte[] { 1, 2 })).isTrue();
+		BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+		socket.textMessageReceived.connect(echoes::add);
+		socket.sendTextMessage("still here");
+		assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo("still here");
+		assertThat(socket.getError()).isEqualTo(WebSocket.Error.NoError);
+	}
+
+	@Test
+	void aPingTooLongForAControlFrameIsRefusedAndAPingWhileClosedIsNotOpen() {
+		WebSocket socket = new WebSocket(null);
+		this.socket = socket;
+		assertThat(socket.ping(new byte[3])).isFalse();
+		assertThat(socket.getError()).isEqualTo(WebSocket.Error.NotOpenError);
+		assertThatIllegalArgumentException().isThrownBy(() -> socket.ping(new byte[126]));
 	}
 
 	@Test

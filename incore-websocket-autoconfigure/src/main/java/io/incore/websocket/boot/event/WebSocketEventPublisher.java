@@ -56,6 +56,7 @@ public final class WebSocketEventPublisher {
 		factories.put("textMessageReceived", (client, webSocket, args) -> new TextMessageReceivedEvent(client, webSocket, (String) args[0]));
 		factories.put("reconnectScheduled", (client, webSocket, args) -> ReconnectScheduledEvent.of(client, webSocket, (ReconnectScheduled) args[0]));
 		factories.put("reconnectGaveUp", (client, webSocket, args) -> new ReconnectGaveUpEvent(client, webSocket, (Integer) args[0]));
+		factories.put("pongReceived", (client, webSocket, args) -> new PongReceivedEvent(client, webSocket, (byte[]) args[0]));
 		factories.put("heartbeatRoundTrip", (client, webSocket, args) -> new HeartbeatRoundTripEvent(client, webSocket, (Duration) args[0]));
 	}
 

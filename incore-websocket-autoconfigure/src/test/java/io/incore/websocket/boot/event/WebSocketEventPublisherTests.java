@@ -23,7 +23,7 @@ class WebSocketEventPublisherTests {
 	void everySignalOfAWebSocketHasAnEventType() {
 		WebSocket socket = new WebSocket(null);
 		assertThat(socket.signals()).extracting(AbstractSignal::name)
-			.hasSize(35)
+			.hasSize(36)
 			.allMatch(WebSocketEventPublisher::covers);
 		this.publisher.publish("feed", socket);
 		assertThat(socket.signals()).allMatch((signal) -> signal.listenerCount() == 1);

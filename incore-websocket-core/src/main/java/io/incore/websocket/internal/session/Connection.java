@@ -32,6 +32,13 @@ public interface Connection {
 	void sendPing(byte[] payload) throws IOException;
 
 	/**
+	 * Sends an unsolicited pong (RFC 6455 section 5.5.3: a one-way heartbeat).
+	 * @param payload at most 125 bytes
+	 * @throws IOException if the connection cannot send, or writing failed
+	 */
+	void sendPong(byte[] payload) throws IOException;
+
+	/**
 	 * Starts the close handshake: sends a close frame and waits at most the close timeout for the server's.
 	 * @param code the close code
 	 * @param reason the close reason

@@ -1,6 +1,7 @@
 package io.incore.websocket.internal.session;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Opens connections for a session; the transport implements it.
@@ -11,12 +12,12 @@ public interface Connector {
 	 * Starts connecting in the background; the outcome arrives at the listener. The transport stays up at least
 	 * until {@link #release()} is called for this attempt.
 	 * @param uri the server
-	 * @param subProtocol the subprotocol to request, {@code ""} for none
+	 * @param subProtocols the subprotocols to request, in order of preference; none for none
 	 * @param gate when to stop reading, or {@code null} for inline delivery
 	 * @param listener receives the connection's events
 	 * @return the connection, usable once {@link ConnectionListener#opened} was called
 	 */
-	Connection connect(URI uri, String subProtocol, ReadGate gate, ConnectionListener listener);
+	Connection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener);
 
 	/**
 	 * Ends one attempt's hold on the transport, once the session considers it over.

@@ -40,6 +40,11 @@ public final class WebSocketSession {
 
 	private static final System.Logger logger = System.getLogger(WebSocketSession.class.getName());
 
+	/** A heartbeat ping carries this tag and the clock's time, so that its pong is told from the application's. */
+	private static final byte HEARTBEAT_TAG = 'h';
+
+	private static final int HEARTBEAT_PAYLOAD = 1 + Long.BYTES;
+
 	private final Host host;
 
 	private final Object lock;
@@ -305,6 +310,41 @@ public final class WebSocketSession {
 	}
 
 	/**
+	 * Sends a ping or an unsolicited pong of the application, or reports {@code NotOpenError}.
+	 * @param pong whether to send a pong
+	 * @param payload at most 125 bytes
+	 * @return whether it was handed to the transport
+	 */
+	public boolean sendControl(boolean pong, byte[] payload) {
+		if (payload.length > Rfc6455.MAX_CONTROL_PAYLOAD) {
+			throw new IllegalArgumentException("A control frame carries at most " + Rfc6455.MAX_CONTROL_PAYLOAD
+					+ " bytes but the payload has " + payload.length);
+		}
+		Attempt attempt;
+		synchronized (this.lock) {
+			if (this.state != State.Open) {
+				this.statistics.sendRejections.increment();
+				this.host.notOpen(this.state);
+				return false;
+			}
+			attempt = this.current;
+		}
+		try {
+			if (pong) {
+				attempt.connection.sendPong(payload);
+			}
+			else {
+				attempt.connection.sendPing(payload);
+			}
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			attempt.failed(ex);
+			return false;
+		}
+	}
+
+	/**
 	 * Waits until the state is {@code Closed}.
 	 * @param timeout the longest wait
 	 * @return whether it is
@@ -340,7 +380,7 @@ public final class WebSocketSession {
 		this.current = attempt;
 		this.statistics.connectAttempts.increment();
 		setState(State.Connecting);
-		attempt.connection = this.connector.connect(check.uri(), this.host.subProtocol(),
+		attempt.connection = this.connector.connect(check.uri(), SubProtocols.parse(this.host.subProtocol()),
 				this.options.inlineDelivery() ? null : this.inbound, attempt);
 		return true;
 	}
@@ -567,7 +607,7 @@ public final class WebSocketSession {
 					return;
 				}
 				String requested = WebSocketSession.this.host.subProtocol();
-				if (!negotiated.isEmpty() && !negotiated.equals(requested)) {
+				if (!negotiated.isEmpty() && !SubProtocols.parse(requested).contains(negotiated)) {
 					report(Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
 							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
 							+ requested + "')"));
@@ -668,8 +708,13 @@ public final class WebSocketSession {
 
 		@Override
 		public void pongReceived(byte[] payload) {
-			if (payload.length == Long.BYTES) {
-				long sent = ByteBuffer.wrap(payload).getLong();
+			synchronized (WebSocketSession.this.lock) {
+				if (isCurrent()) {
+					WebSocketSession.this.host.pongReceived(payload);
+				}
+			}
+			if (payload.length == HEARTBEAT_PAYLOAD && payload[0] == HEARTBEAT_TAG) {
+				long sent = ByteBuffer.wrap(payload, 1, Long.BYTES).getLong();
 				long roundTrip = WebSocketSession.this.clock.nanoTime() - sent;
 				WebSocketSession.this.lastRoundTripNanos = roundTrip;
 				this.lastPongFor = sent;
@@ -797,7 +842,8 @@ public final class WebSocketSession {
 				this.pongChecks.add(WebSocketSession.this.clock.timers().schedule(() -> checkPong(sent), settings.timeout()));
 			}
 			try {
-				this.connection.sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, sent).array());
+				this.connection.sendPing(
+						ByteBuffer.allocate(HEARTBEAT_PAYLOAD).put(HEARTBEAT_TAG).putLong(sent).array());
 			}
 			catch (IOException | RuntimeException ex) {
 				failed(ex);
@@ -938,6 +984,12 @@ public final class WebSocketSession {
 		 * @param attempts the attempts made
 		 */
 		void reconnectGaveUp(int attempts);
+
+		/**
+		 * A pong arrived, of the heartbeat or of the application's ping.
+		 * @param payload its payload
+		 */
+		void pongReceived(byte[] payload);
 
 		/**
 		 * A heartbeat pong arrived.

@@ -359,6 +359,11 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 		send(Rfc6455.OPCODE_PING, payload);
 	}
 
+	@Override
+	public void sendPong(byte[] payload) throws IOException {
+		send(Rfc6455.OPCODE_PONG, payload);
+	}
+
 	/**
 	 * Sends one frame and, unless it was held to leave with the next ones ({@link OutgoingFrames}), waits until it
 	 * is written.

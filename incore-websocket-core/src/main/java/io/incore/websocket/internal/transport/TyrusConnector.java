@@ -58,11 +58,11 @@ public final class TyrusConnector implements Connector {
 	 * Starts connecting in the background, on the shared connect pool; the outcome arrives at the listener.
 	 */
 	@Override
-	public TyrusConnection connect(URI uri, String subProtocol, ReadGate gate, ConnectionListener listener) {
+	public TyrusConnection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener) {
 		EventLoops.acquire();
 		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers);
 		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-			.preferredSubprotocols(subProtocol.isEmpty() ? List.of() : List.of(subProtocol))
+			.preferredSubprotocols(subProtocols)
 			.configurator(new HeaderConfigurator(this.options.headers()))
 			.build();
 		long handshakeMillis = this.options.handshakeTimeout().toMillis();

@@ -441,6 +441,11 @@ class WebSocketSessionTests {
 		}
 
 		@Override
+		public void pongReceived(byte[] payload) {
+			this.events.add("pong");
+		}
+
+		@Override
 		public void roundTripMeasured(Duration roundTrip) {
 			this.events.add("rtt:" + roundTrip.toMillis());
 		}
@@ -502,7 +507,7 @@ class WebSocketSessionTests {
 		}
 
 		@Override
-		public Connection connect(URI uri, String subProtocol, ReadGate gate, ConnectionListener listener) {
+		public Connection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener) {
 			FakeConnection connection = new FakeConnection(listener);
 			this.connections.add(connection);
 			return connection;
@@ -553,6 +558,11 @@ class WebSocketSessionTests {
 		@Override
 		public void sendBinary(byte[] message) {
 			this.calls.add("binary");
+		}
+
+		@Override
+		public void sendPong(byte[] payload) {
+			this.calls.add("pong");
 		}
 
 		@Override
