@@ -18,8 +18,8 @@ public final class WebSocketUrl {
 	 * {@code X-Api-Key}, {@code jwt}, {@code Proxy-Authorization}, ...
 	 */
 	private static final Pattern SECRET_NAME = Pattern.compile(
-			"(?i).*(?:token|key|password|passwd|pwd|secret|signature|sig|auth|credential|session|jwt|bearer|ticket"
-					+ "|cookie).*");
+			"(?i).*(?:token|key|password|passwd|passcode|passphrase|pwd|secret|signature|sig|auth|credential|session"
+					+ "|jwt|bearer|ticket|cookie).*");
 
 	private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&;#]*)=([^&;#]*)");
 
@@ -67,7 +67,7 @@ public final class WebSocketUrl {
 
 	/**
 	 * Tells whether a query parameter or header name looks like a credential: it contains {@code token},
-	 * {@code key}, {@code password}, {@code secret}, {@code sig}/{@code signature}, {@code auth},
+	 * {@code key}, {@code password}/{@code passcode}/{@code passphrase}/{@code pwd}, {@code secret}, {@code sig}/{@code signature}, {@code auth},
 	 * {@code credential}, {@code session}, {@code jwt}, {@code bearer}, {@code ticket} or {@code cookie}, in any
 	 * case. Such values are never shown.
 	 * @param name the name

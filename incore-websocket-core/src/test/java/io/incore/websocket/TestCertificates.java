@@ -102,7 +102,7 @@ public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
 		}
 	}
 
-	SSLContext trustingClientContext() {
+	public SSLContext trustingClientContext() {
 		try {
 			KeyStore trustStore = KeyStore.getInstance("PKCS12");
 			trustStore.load(null, null);

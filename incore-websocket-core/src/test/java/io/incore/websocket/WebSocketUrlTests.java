@@ -16,8 +16,8 @@ class WebSocketUrlTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "token", "access_token", "jwt", "bearer", "ticket", "api_key", "apiKey", "secret",
-			"sig", "signature", "password", "pwd", "auth", "oauth_verifier", "session", "JSESSIONID", "credential",
-			"X-Amz-Signature", "cookie" })
+			"sig", "signature", "password", "passcode", "pwd", "auth", "oauth_verifier", "session", "JSESSIONID",
+			"credential", "X-Amz-Signature", "cookie" })
 	void parametersThatLookLikeCredentialsAreRedacted(String name) {
 		String url = "wss://feed.example.org/ws?channel=quotes&" + name + "=s3cr3t&depth=5";
 		assertThat(WebSocketUrl.redact(url))

@@ -178,9 +178,13 @@ public final class WebSocketClientsLifecycle implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Returns the phase: after the web server, one before the last, so that what runs on the clients (STOMP
+	 * sessions) can start after them and stop before them.
+	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE;
+		return SmartLifecycle.DEFAULT_PHASE - 1;
 	}
 
 }

@@ -126,6 +126,17 @@ final class WebSocketClientFactory {
 	}
 
 	/**
+	 * Returns the options of the shared defaults alone, for connections that belong to no configured client.
+	 * @return the options
+	 * @throws InvalidWebSocketClientPropertyException for an invalid default
+	 */
+	WebSocketOptions defaultOptions() {
+		MergedClientSettings settings = new MergedClientSettings("default", new WebSocketClientSettings(),
+				this.properties.getDefaults());
+		return settings.create("", options(settings, redactedNames(settings))::build);
+	}
+
+	/**
 	 * Resolves the start-up mode of every configured client.
 	 * @param properties the configuration
 	 * @return the modes by client name

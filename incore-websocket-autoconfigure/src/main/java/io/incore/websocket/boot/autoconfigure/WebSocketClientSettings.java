@@ -141,6 +141,11 @@ public class WebSocketClientSettings {
 	private final Startup startup = new Startup();
 
 	/**
+	 * STOMP 1.2 over the client's connection.
+	 */
+	private final Stomp stomp = new Stomp();
+
+	/**
 	 * Health contribution.
 	 */
 	private final Health health = new Health();
@@ -279,6 +284,10 @@ public class WebSocketClientSettings {
 
 	public Startup getStartup() {
 		return this.startup;
+	}
+
+	public Stomp getStomp() {
+		return this.stomp;
 	}
 
 	public Health getHealth() {
@@ -635,6 +644,166 @@ public class WebSocketClientSettings {
 
 		public void setNonProxyHosts(List<String> nonProxyHosts) {
 			this.nonProxyHosts = nonProxyHosts;
+		}
+
+	}
+
+	/**
+	 * STOMP 1.2 over the client's connection, through Spring's WebSocketStompClient: CONNECT and every
+	 * subscription again after each reconnect. Set per client; the defaults' STOMP settings are not used.
+	 */
+	public static class Stomp {
+
+		/**
+		 * Whether the client speaks STOMP. Default: false.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Virtual host sent in the CONNECT frame's host header. Default: none.
+		 */
+		private String host;
+
+		/**
+		 * Login sent in the CONNECT frame. Default: none.
+		 */
+		private String login;
+
+		/**
+		 * Passcode sent in the CONNECT frame; never shown in logs, events, health or endpoints.
+		 */
+		private String passcode;
+
+		/**
+		 * Interval of the client's STOMP heartbeats; 0 for none. Default: 0 (the WebSocket heartbeat covers a dead
+		 * connection).
+		 */
+		private Duration heartbeatOutgoing = Duration.ZERO;
+
+		/**
+		 * Interval of the server's STOMP heartbeats the client asks for; 0 for none. Default: 0.
+		 */
+		private Duration heartbeatIncoming = Duration.ZERO;
+
+		/**
+		 * Whether every SUBSCRIBE and send asks for a RECEIPT; receipts are published as events. Default: false.
+		 */
+		private boolean autoReceipt;
+
+		/**
+		 * Whether the count of received STOMP messages is tagged with the destination; only for a small, fixed
+		 * set of destinations. Default: false.
+		 */
+		private boolean metricsPerDestination;
+
+		/**
+		 * Destinations subscribed to after every CONNECT.
+		 */
+		private List<Subscription> subscriptions = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public String getLogin() {
+			return this.login;
+		}
+
+		public void setLogin(String login) {
+			this.login = login;
+		}
+
+		public String getPasscode() {
+			return this.passcode;
+		}
+
+		public void setPasscode(String passcode) {
+			this.passcode = passcode;
+		}
+
+		public Duration getHeartbeatOutgoing() {
+			return this.heartbeatOutgoing;
+		}
+
+		public void setHeartbeatOutgoing(Duration heartbeatOutgoing) {
+			this.heartbeatOutgoing = heartbeatOutgoing;
+		}
+
+		public Duration getHeartbeatIncoming() {
+			return this.heartbeatIncoming;
+		}
+
+		public void setHeartbeatIncoming(Duration heartbeatIncoming) {
+			this.heartbeatIncoming = heartbeatIncoming;
+		}
+
+		public boolean isAutoReceipt() {
+			return this.autoReceipt;
+		}
+
+		public void setAutoReceipt(boolean autoReceipt) {
+			this.autoReceipt = autoReceipt;
+		}
+
+		public boolean isMetricsPerDestination() {
+			return this.metricsPerDestination;
+		}
+
+		public void setMetricsPerDestination(boolean metricsPerDestination) {
+			this.metricsPerDestination = metricsPerDestination;
+		}
+
+		public List<Subscription> getSubscriptions() {
+			return this.subscriptions;
+		}
+
+		public void setSubscriptions(List<Subscription> subscriptions) {
+			this.subscriptions = subscriptions;
+		}
+
+	}
+
+	/**
+	 * One STOMP subscription.
+	 */
+	public static class Subscription {
+
+		/**
+		 * Destination to subscribe to, e.g. /topic/quotes.
+		 */
+		private String destination;
+
+		/**
+		 * Subscription id; default: one generated per subscription.
+		 */
+		private String id;
+
+		public String getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(String destination) {
+			this.destination = destination;
+		}
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
 		}
 
 	}

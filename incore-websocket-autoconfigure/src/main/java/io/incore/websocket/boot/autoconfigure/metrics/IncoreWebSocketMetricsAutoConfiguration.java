@@ -1,7 +1,12 @@
 package io.incore.websocket.boot.autoconfigure.metrics;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.incore.websocket.boot.WebSocketClients;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
+import io.incore.websocket.boot.autoconfigure.IncoreWebSocketProperties;
+import io.incore.websocket.boot.metrics.StompMessageMetrics;
 import io.incore.websocket.boot.metrics.WebSocketClientMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Binds the Micrometer meters of the WebSocket clients. They are switched off, all or some, with Boot's own meter
@@ -26,6 +32,24 @@ public final class IncoreWebSocketMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebSocketClientMetrics webSocketClientMetrics(WebSocketClients clients) {
 		return new WebSocketClientMetrics(clients);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.messaging.simp.stomp.StompSession")
+	static class StompMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StompMessageMetrics stompMessageMetrics(MeterRegistry registry, IncoreWebSocketProperties properties) {
+			Set<String> perDestination = new LinkedHashSet<>();
+			properties.getClients().forEach((name, client) -> {
+				if (client.getStomp().isMetricsPerDestination()) {
+					perDestination.add(name);
+				}
+			});
+			return new StompMessageMetrics(registry, perDestination);
+		}
+
 	}
 
 }

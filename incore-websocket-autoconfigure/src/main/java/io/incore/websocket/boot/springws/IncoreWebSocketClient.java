@@ -1,0 +1,106 @@
+package io.incore.websocket.boot.springws;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import io.incore.websocket.WebSocket;
+import io.incore.websocket.WebSocketOptions;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.AbstractWebSocketClient;
+
+/**
+ * A Spring {@link org.springframework.web.socket.client.WebSocketClient} whose connections are InCore
+ * {@link WebSocket}s: this library's transport, TLS settings, proxy, limits and metrics behind Spring's
+ * {@code WebSocketHandler}, {@code WebSocketConnectionManager} and {@code WebSocketStompClient}.
+ * <p>
+ * Two kinds, one per constructor:
+ * <ul>
+ * <li>{@linkplain #IncoreWebSocketClient(WebSocketOptions) With options}: every {@code execute} opens a new
+ * connection with those options and the handshake headers given, and nothing reconnects it, as Spring's clients
+ * behave. The connection is released when it ends.</li>
+ * <li>{@linkplain #attachedTo(WebSocket) Attached to a client}: {@code execute} uses that one client (e.g. a
+ * configured {@code incore.websocket.clients.<name>}), with its own settings, reconnect policy, health and
+ * metrics. It waits for the client's connection, connecting it if nobody asked for one, and the session ends with
+ * that connection; the next {@code execute} takes the next connection after a reconnect.</li>
+ * </ul>
+ * The handler's callbacks run on the client's event context: in order, never concurrently.
+ */
+public class IncoreWebSocketClient extends AbstractWebSocketClient {
+
+	private final WebSocketOptions options;
+
+	private final WebSocket attached;
+
+	/**
+	 * Creates a client that opens a new connection per {@code execute}.
+	 * @param options the settings of every connection; their reconnect policy is not used
+	 */
+	public IncoreWebSocketClient(WebSocketOptions options) {
+		this.options = Objects.requireNonNull(options, "options");
+		this.attached = null;
+	}
+
+	private IncoreWebSocketClient(WebSocket attached) {
+		this.options = attached.getOptions();
+		this.attached = attached;
+	}
+
+	/**
+	 * Creates a client whose sessions are the connections of one InCore WebSocket.
+	 * @param socket the WebSocket; its URL must be the one given to {@code execute}
+	 * @return the client
+	 */
+	public static IncoreWebSocketClient attachedTo(WebSocket socket) {
+		return new IncoreWebSocketClient(Objects.requireNonNull(socket, "socket"));
+	}
+
+	/**
+	 * Returns the settings of the connections this client opens.
+	 * @return the options
+	 */
+	public WebSocketOptions getOptions() {
+		return this.options;
+	}
+
+	@Override
+	protected CompletableFuture<WebSocketSession> executeInternal(WebSocketHandler handler, HttpHeaders headers,
+			URI uri, List<String> subProtocols, List<WebSocketExtension> extensions, Map<String, Object> attributes) {
+		WebSocket socket = (this.attached != null) ? attachedSocket(headers, uri) : newSocket(headers, uri);
+		if (!subProtocols.isEmpty()) {
+			socket.setSubProtocol(String.join(", ", subProtocols));
+		}
+		IncoreWebSocketSession session = new IncoreWebSocketSession(socket, uri, headers, attributes, handler,
+				this.attached == null);
+		return session.start();
+	}
+
+	private WebSocket newSocket(HttpHeaders headers, URI uri) {
+		Map<String, String> handshakeHeaders = new LinkedHashMap<>(this.options.headers());
+		headers.forEach((name, values) -> handshakeHeaders.put(name, String.join(", ", values)));
+		WebSocket socket = new WebSocket(null, this.options.toBuilder().headers(handshakeHeaders).build());
+		socket.setAutoConnect(false);
+		socket.setUrl(uri.toString());
+		return socket;
+	}
+
+	private WebSocket attachedSocket(HttpHeaders headers, URI uri) {
+		if (!headers.isEmpty()) {
+			throw new IllegalArgumentException("A client attached to a configured WebSocket sends that WebSocket's "
+					+ "handshake headers; set " + headers.headerNames() + " in its headers settings instead");
+		}
+		if (!URI.create(this.attached.getUrl()).equals(uri)) {
+			throw new IllegalArgumentException("A client attached to the WebSocket of " + this.attached.getRedactedUrl()
+					+ " connects only there");
+		}
+		return this.attached;
+	}
+
+}
