@@ -12,6 +12,7 @@ import io.incore.websocket.boot.event.ErrorOccurredEvent;
 import io.incore.websocket.boot.event.LineAvailableForReadEvent;
 import io.incore.websocket.boot.event.StateChangedEvent;
 import io.incore.websocket.boot.event.TextMessageReceivedEvent;
+import io.incore.websocket.boot.stomp.StompMessageReceivedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the sample does with its clients, in the spirit of the InCore example: the {@code greeter} greets on
  * {@code connected} and every client logs what it receives; the {@code ticker} reads its feed line by line in
- * IoDevice mode; state changes and errors are logged.
+ * IoDevice mode; the {@code quotes} client logs the STOMP messages of its subscription; state changes and errors
+ * are logged.
  */
 @Component
 class SampleClientListeners {
@@ -38,6 +40,8 @@ class SampleClientListeners {
 	private final Deque<String> received = new ConcurrentLinkedDeque<>();
 
 	private final Deque<String> feedLines = new ConcurrentLinkedDeque<>();
+
+	private final Deque<String> stompMessages = new ConcurrentLinkedDeque<>();
 
 	SampleClientListeners(WebSocketClients clients) {
 		this.clients = clients;
@@ -67,7 +71,11 @@ class SampleClientListeners {
 		logger.warn("Client '" + event.clientName() + "': " + event.webSocket().getErrorString());
 	}
 
-	@EventListener
+	/**
+	 * Logs the text messages of the plain clients; the {@code quotes} client's are STOMP frames, see
+	 * {@link #logStomp(StompMessageReceivedEvent)}.
+	 */
+	@EventListener(condition = "#event.clientName() != 'quotes'")
 	void logText(TextMessageReceivedEvent event) {
 		logger.info("Client '" + event.clientName() + "' received message: " + event.message());
 		remember(this.received, event.clientName() + ": " + event.message());
@@ -83,12 +91,23 @@ class SampleClientListeners {
 		}
 	}
 
+	@EventListener
+	void logStomp(StompMessageReceivedEvent event) {
+		logger.info("Client '" + event.clientName() + "' received on " + event.destination() + ": "
+				+ event.payloadAsString());
+		remember(this.stompMessages, event.destination() + " " + event.payloadAsString());
+	}
+
 	List<String> received() {
 		return new ArrayList<>(this.received);
 	}
 
 	List<String> feedLines() {
 		return new ArrayList<>(this.feedLines);
+	}
+
+	List<String> stompMessages() {
+		return new ArrayList<>(this.stompMessages);
 	}
 
 	private static void remember(Deque<String> lines, String line) {

@@ -58,6 +58,13 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theQuotesClientReceivesTheTicksOfItsStompSubscription() {
+		await().until(() -> this.listeners.stompMessages().stream()
+			.anyMatch((message) -> message.matches("/topic/ticks quote tick \\d+")));
+		assertThat(this.clients.get("quotes").getNegotiatedSubProtocol()).isEqualTo("v12.stomp");
+	}
+
+	@Test
 	void theChatClientNegotiatedItsSubprotocol() {
 		WebSocket chat = this.clients.get("chat");
 		assertThat(chat.getNegotiatedSubProtocol()).isEqualTo("chat.v1");
@@ -70,7 +77,7 @@ class SampleApplicationTests {
 		assertThat(health.getStatusCode().value()).isEqualTo(200);
 		assertThat(health.getBody().get("status").asString()).isEqualTo("UP");
 		JsonNode components = health.getBody().at("/components/incoreWebSocket/components");
-		assertThat(components.propertyNames()).containsExactlyInAnyOrder("greeter", "ticker", "chat");
+		assertThat(components.propertyNames()).containsExactlyInAnyOrder("greeter", "ticker", "chat", "quotes");
 		for (String client : components.propertyNames()) {
 			assertThat(components.get(client).get("status").asString()).as(client).isEqualTo("UP");
 		}

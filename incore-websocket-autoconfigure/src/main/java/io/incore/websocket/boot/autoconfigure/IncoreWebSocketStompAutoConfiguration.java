@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.InvalidWebSocketClientPropertyException;
 import io.incore.websocket.boot.WebSocketClients;
 import io.incore.websocket.boot.springws.IncoreWebSocketClient;
@@ -37,15 +39,22 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 @ConditionalOnBean(WebSocketClients.class)
 public final class IncoreWebSocketStompAutoConfiguration {
 
+	/** What a STOMP client without a subprotocol of its own asks for, STOMP 1.2 first. */
+	static final String STOMP_SUBPROTOCOLS = "v12.stomp, v11.stomp, v10.stomp";
+
 	@Bean
 	@ConditionalOnMissingBean
 	StompSessions stompSessions(WebSocketClients clients, IncoreWebSocketProperties properties,
 			ApplicationEventPublisher publisher) {
 		Map<String, ManagedStompSession> sessions = new LinkedHashMap<>();
 		properties.getClients().forEach((name, client) -> {
-			WebSocketClientSettings.Stomp stomp = client.getStomp();
-			if (stomp.isEnabled() && clients.contains(name)) {
-				StompClientSettings settings = settings(name, stomp);
+			MergedClientSettings merged = new MergedClientSettings(name, client, properties.getDefaults());
+			if (merged.get((s) -> s.getStomp().getEnabled(), false) && clients.contains(name)) {
+				StompClientSettings settings = settings(merged);
+				WebSocket socket = clients.get(name);
+				if (socket.getSubProtocol().isEmpty()) {
+					socket.setSubProtocol(STOMP_SUBPROTOCOLS);
+				}
 				WebSocketStompClient stompClient = new WebSocketStompClient(
 						IncoreWebSocketClient.attachedTo(clients.get(name)));
 				stompClient.setMessageConverter(new CompositeMessageConverter(
@@ -62,32 +71,37 @@ public final class IncoreWebSocketStompAutoConfiguration {
 		return new StompSessionsLifecycle(sessions);
 	}
 
-	private static StompClientSettings settings(String name, WebSocketClientSettings.Stomp stomp) {
-		String prefix = WebSocketClientFactory.PREFIX + ".clients." + name + ".stomp.";
-		List<WebSocketClientSettings.Subscription> subscriptions = stomp.getSubscriptions();
+	private static StompClientSettings settings(MergedClientSettings merged) {
+		List<WebSocketClientSettings.Subscription> subscriptions = merged.get((s) -> s.getStomp().getSubscriptions(),
+				List.of());
 		for (int i = 0; i < subscriptions.size(); i++) {
 			String destination = subscriptions.get(i).getDestination();
 			if (destination == null || destination.isBlank()) {
-				String path = prefix + "subscriptions[" + i + "].destination";
+				String path = merged.path("stomp.subscriptions") + "[" + i + "].destination";
 				throw new InvalidWebSocketClientPropertyException(path, null, "a subscription needs a destination",
 						"Set " + path + ", e.g. /topic/quotes");
 			}
 		}
-		requireNotNegative(prefix + "heartbeat-outgoing", stomp.getHeartbeatOutgoing());
-		requireNotNegative(prefix + "heartbeat-incoming", stomp.getHeartbeatIncoming());
-		return new StompClientSettings(stomp.getHost(), stomp.getLogin(), stomp.getPasscode(),
-				stomp.getHeartbeatOutgoing(), stomp.getHeartbeatIncoming(), stomp.isAutoReceipt(),
+		return new StompClientSettings(merged.get((s) -> s.getStomp().getHost(), null),
+				merged.get((s) -> s.getStomp().getLogin(), null), merged.get((s) -> s.getStomp().getPasscode(), null),
+				heartbeat(merged, "stomp.heartbeat-outgoing", (s) -> s.getStomp().getHeartbeatOutgoing()),
+				heartbeat(merged, "stomp.heartbeat-incoming", (s) -> s.getStomp().getHeartbeatIncoming()),
+				merged.get((s) -> s.getStomp().getAutoReceipt(), false),
 				subscriptions.stream()
 					.map((subscription) -> new StompClientSettings.Subscription(subscription.getDestination(),
 							subscription.getId()))
 					.toList());
 	}
 
-	private static void requireNotNegative(String path, Duration interval) {
+	private static Duration heartbeat(MergedClientSettings merged, String property,
+			Function<WebSocketClientSettings, Duration> getter) {
+		Duration interval = merged.get(getter, Duration.ZERO);
 		if (interval.isNegative()) {
+			String path = merged.path(property);
 			throw new InvalidWebSocketClientPropertyException(path, MergedClientSettings.readable(interval),
 					"a heartbeat interval cannot be negative", "Set " + path + " to 0 for none, or e.g. 10s");
 		}
+		return interval;
 	}
 
 }

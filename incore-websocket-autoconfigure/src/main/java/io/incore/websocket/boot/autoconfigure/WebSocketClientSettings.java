@@ -650,14 +650,15 @@ public class WebSocketClientSettings {
 
 	/**
 	 * STOMP 1.2 over the client's connection, through Spring's WebSocketStompClient: CONNECT and every
-	 * subscription again after each reconnect. Set per client; the defaults' STOMP settings are not used.
+	 * subscription again after each reconnect. A client's value wins over the default's; a client's subscriptions
+	 * replace the default's.
 	 */
 	public static class Stomp {
 
 		/**
 		 * Whether the client speaks STOMP. Default: false.
 		 */
-		private boolean enabled;
+		private Boolean enabled;
 
 		/**
 		 * Virtual host sent in the CONNECT frame's host header. Default: none.
@@ -678,34 +679,34 @@ public class WebSocketClientSettings {
 		 * Interval of the client's STOMP heartbeats; 0 for none. Default: 0 (the WebSocket heartbeat covers a dead
 		 * connection).
 		 */
-		private Duration heartbeatOutgoing = Duration.ZERO;
+		private Duration heartbeatOutgoing;
 
 		/**
 		 * Interval of the server's STOMP heartbeats the client asks for; 0 for none. Default: 0.
 		 */
-		private Duration heartbeatIncoming = Duration.ZERO;
+		private Duration heartbeatIncoming;
 
 		/**
 		 * Whether every SUBSCRIBE and send asks for a RECEIPT; receipts are published as events. Default: false.
 		 */
-		private boolean autoReceipt;
+		private Boolean autoReceipt;
 
 		/**
 		 * Whether the count of received STOMP messages is tagged with the destination; only for a small, fixed
 		 * set of destinations. Default: false.
 		 */
-		private boolean metricsPerDestination;
+		private Boolean metricsPerDestination;
 
 		/**
 		 * Destinations subscribed to after every CONNECT.
 		 */
-		private List<Subscription> subscriptions = new ArrayList<>();
+		private List<Subscription> subscriptions;
 
-		public boolean isEnabled() {
+		public Boolean getEnabled() {
 			return this.enabled;
 		}
 
-		public void setEnabled(boolean enabled) {
+		public void setEnabled(Boolean enabled) {
 			this.enabled = enabled;
 		}
 
@@ -749,19 +750,19 @@ public class WebSocketClientSettings {
 			this.heartbeatIncoming = heartbeatIncoming;
 		}
 
-		public boolean isAutoReceipt() {
+		public Boolean getAutoReceipt() {
 			return this.autoReceipt;
 		}
 
-		public void setAutoReceipt(boolean autoReceipt) {
+		public void setAutoReceipt(Boolean autoReceipt) {
 			this.autoReceipt = autoReceipt;
 		}
 
-		public boolean isMetricsPerDestination() {
+		public Boolean getMetricsPerDestination() {
 			return this.metricsPerDestination;
 		}
 
-		public void setMetricsPerDestination(boolean metricsPerDestination) {
+		public void setMetricsPerDestination(Boolean metricsPerDestination) {
 			this.metricsPerDestination = metricsPerDestination;
 		}
 

@@ -74,7 +74,7 @@ public class IncoreWebSocketClient extends AbstractWebSocketClient {
 	protected CompletableFuture<WebSocketSession> executeInternal(WebSocketHandler handler, HttpHeaders headers,
 			URI uri, List<String> subProtocols, List<WebSocketExtension> extensions, Map<String, Object> attributes) {
 		WebSocket socket = (this.attached != null) ? attachedSocket(headers, uri) : newSocket(headers, uri);
-		if (!subProtocols.isEmpty()) {
+		if (!subProtocols.isEmpty() && (this.attached == null || socket.getSubProtocol().isEmpty())) {
 			socket.setSubProtocol(String.join(", ", subProtocols));
 		}
 		IncoreWebSocketSession session = new IncoreWebSocketSession(socket, uri, headers, attributes, handler,

@@ -43,7 +43,9 @@ public final class IncoreWebSocketMetricsAutoConfiguration {
 		StompMessageMetrics stompMessageMetrics(MeterRegistry registry, IncoreWebSocketProperties properties) {
 			Set<String> perDestination = new LinkedHashSet<>();
 			properties.getClients().forEach((name, client) -> {
-				if (client.getStomp().isMetricsPerDestination()) {
+				Boolean own = client.getStomp().getMetricsPerDestination();
+				Boolean shared = properties.getDefaults().getStomp().getMetricsPerDestination();
+				if (Boolean.TRUE.equals((own != null) ? own : shared)) {
 					perDestination.add(name);
 				}
 			});
