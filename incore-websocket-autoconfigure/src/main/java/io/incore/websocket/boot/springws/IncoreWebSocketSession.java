@@ -155,7 +155,8 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 		if (this.connected) {
 			WebSocket socket = getNativeSession();
 			int code = socket.getCloseCode();
-			CloseStatus status = (code > 0) ? new CloseStatus(code, socket.getCloseReason())
+			String reason = socket.getCloseReason();
+			CloseStatus status = (code > 0) ? new CloseStatus(code, reason.isEmpty() ? null : reason)
 					: CloseStatus.NO_CLOSE_FRAME;
 			end();
 			try {

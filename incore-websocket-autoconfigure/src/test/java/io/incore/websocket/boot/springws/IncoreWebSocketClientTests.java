@@ -3,10 +3,12 @@ package io.incore.websocket.boot.springws;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -106,6 +108,26 @@ class IncoreWebSocketClientTests {
 		assertThat(session.isOpen()).isFalse();
 		assertThat(session.getAttributes()).containsEntry("seen", true);
 		manager.stop();
+	}
+
+	@Test
+	void theSessionShowsTheAcceptedSubprotocolAndEnforcesItsSizeLimit() throws Exception {
+		RecordingHandler handler = new RecordingHandler();
+		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		headers.setSecWebSocketProtocol(List.of("v12.stomp", "v11.stomp"));
+		WebSocketSession stomp = client().execute(handler, headers, URI.create(url("ws", "/stomp")))
+			.get(10, TimeUnit.SECONDS);
+		assertThat(stomp.getAcceptedProtocol()).isEqualTo("v12.stomp");
+		stomp.close();
+		assertThat(handler.closed.poll(10, TimeUnit.SECONDS)).isEqualTo(CloseStatus.NORMAL);
+
+		WebSocketSession echo = client().execute(handler, url("ws", "/echo")).get(10, TimeUnit.SECONDS);
+		echo.setTextMessageSizeLimit(3);
+		echo.sendMessage(new TextMessage("hi!"));
+		assertThat(handler.messages.poll(10, TimeUnit.SECONDS)).isEqualTo("hi!");
+		echo.sendMessage(new TextMessage("four"));
+		assertThat(handler.closed.poll(10, TimeUnit.SECONDS).getCode()).isEqualTo(CloseStatus.TOO_BIG_TO_PROCESS.getCode());
+		assertThat(handler.messages).as("the message over the limit never reached the handler").isEmpty();
 	}
 
 	@Test

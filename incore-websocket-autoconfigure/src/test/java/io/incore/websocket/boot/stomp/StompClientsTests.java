@@ -127,6 +127,21 @@ class StompClientsTests {
 	}
 
 	@Test
+	void withAutoReceiptTheReceiptsOfSubscriptionsAndSendsArePublished() throws IOException {
+		int port = freePort();
+		this.server = StompServerApplication.start(port);
+		quotes(port, "incore.websocket.clients.quotes.stomp.auto-receipt=true").run((context) -> {
+			Recorder recorder = context.getBean(Recorder.class);
+			await().until(() -> recorder.receipts().size() >= 2);
+			assertThat(recorder.receipts()).allMatch(StompReceiptEvent::received);
+			StompSessions sessions = context.getBean(StompSessions.class);
+			String receiptId = sessions.send("quotes", "/app/echo", "with a receipt").getReceiptId();
+			assertThat(receiptId).isNotNull();
+			await().until(() -> recorder.receipts().stream().anyMatch((event) -> event.receiptId().equals(receiptId)));
+		});
+	}
+
+	@Test
 	void aSubscriptionWithoutDestinationFailsWithAnAnalysis() {
 		this.contextRunner
 			.withPropertyValues("incore.websocket.clients.quotes.url=ws://127.0.0.1:9/stomp",
@@ -183,6 +198,13 @@ class StompClientsTests {
 
 		List<Instant> errorFrames() {
 			return this.errorFrames;
+		}
+
+		List<StompReceiptEvent> receipts() {
+			return this.events.stream()
+				.filter(StompReceiptEvent.class::isInstance)
+				.map(StompReceiptEvent.class::cast)
+				.toList();
 		}
 
 		List<StompMessageReceivedEvent> stomp(String destination) {

@@ -2,6 +2,8 @@ package io.incore.websocket.boot.stomp.server;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +17,7 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -31,12 +34,19 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * A Spring server for the tests of Spring's client abstractions: a STOMP endpoint at {@code /stomp} with a simple
  * broker ({@code /topic}), an application destination {@code /app/echo} that answers on {@code /topic/echo}, and
  * a plain WebSocket handler at {@code /echo} that echoes text and closes on {@code close:<code>:<reason>}. A
- * STOMP CONNECT with the login {@code intruder} is refused with an ERROR frame.
+ * STOMP CONNECT with the login {@code intruder} is refused with an ERROR frame, and every frame that asks for a
+ * receipt gets one (the simple broker sends none by itself).
  */
 @SpringBootApplication
 @EnableWebSocket
 @EnableWebSocketMessageBroker
 public class StompServerApplication implements WebSocketMessageBrokerConfigurer, WebSocketConfigurer {
+
+	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+	StompServerApplication(@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+		this.clientOutboundChannel = clientOutboundChannel;
+	}
 
 	public static ConfigurableApplicationContext start(int port, String... properties) {
 		return new SpringApplicationBuilder(StompServerApplication.class)
@@ -67,6 +77,18 @@ public class StompServerApplication implements WebSocketMessageBrokerConfigurer,
 					throw new MessageDeliveryException("Access denied for intruder");
 				}
 				return message;
+			}
+
+			@Override
+			public void postSend(Message<?> message, MessageChannel channel, boolean sent) {
+				StompHeaderAccessor accessor = StompHeaderAccessor.wrap(message);
+				if (sent && accessor.getReceipt() != null) {
+					StompHeaderAccessor receipt = StompHeaderAccessor.create(StompCommand.RECEIPT);
+					receipt.setReceiptId(accessor.getReceipt());
+					receipt.setSessionId(accessor.getSessionId());
+					StompServerApplication.this.clientOutboundChannel.getObject()
+						.send(MessageBuilder.createMessage(new byte[0], receipt.getMessageHeaders()));
+				}
 			}
 
 		});
