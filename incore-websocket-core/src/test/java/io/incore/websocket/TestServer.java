@@ -2,6 +2,7 @@ package io.incore.websocket;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,8 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerContainer;
 import org.glassfish.tyrus.server.Server;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Tyrus WebSocket server for tests, reached on 127.0.0.1 at an ephemeral port. Its threads are named
@@ -59,7 +62,24 @@ public final class TestServer implements AutoCloseable {
 		return start(-1);
 	}
 
+	/**
+	 * Starts a server on a port, again and again for up to ten seconds while the port is taken. A client that
+	 * keeps reconnecting to a stopped server's port may take that very port for its own end (Linux lets a
+	 * connection to a free local port connect to itself), which frees it again once the attempt fails.
+	 */
 	public static TestServer start(int port) {
+		if (port == -1) {
+			return startOnce(port);
+		}
+		AtomicReference<TestServer> started = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(10)).ignoreException(IllegalStateException.class).until(() -> {
+			started.set(startOnce(port));
+			return true;
+		});
+		return started.get();
+	}
+
+	private static TestServer startOnce(int port) {
 		Map<String, Object> properties = Map.of(GrizzlyServerContainer.WORKER_THREAD_POOL_CONFIG,
 				pool("worker", 4), GrizzlyServerContainer.SELECTOR_THREAD_POOL_CONFIG, pool("selector", 1));
 		Server server = new Server("127.0.0.1", port, "/", properties, Set.of(EchoEndpoint.class));

@@ -20,11 +20,13 @@ import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.boot.ClientStartup;
 import io.incore.websocket.boot.InvalidWebSocketClientPropertyException;
+import io.incore.websocket.boot.OwnershipMode;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
 import io.incore.websocket.boot.WebSocketClients;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -36,6 +38,8 @@ final class WebSocketClientFactory {
 
 	static final String PREFIX = "incore.websocket";
 
+	private static final String LEADER_INITIATOR = "org.springframework.integration.support.leader.LockRegistryLeaderInitiator";
+
 	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
 	private final IncoreWebSocketProperties properties;
@@ -44,11 +48,19 @@ final class WebSocketClientFactory {
 
 	private final List<WebSocketClientCustomizer> customizers;
 
+	private final ClassLoader classLoader;
+
 	WebSocketClientFactory(IncoreWebSocketProperties properties, SslBundles sslBundles,
 			List<WebSocketClientCustomizer> customizers) {
+		this(properties, sslBundles, customizers, WebSocketClientFactory.class.getClassLoader());
+	}
+
+	WebSocketClientFactory(IncoreWebSocketProperties properties, SslBundles sslBundles,
+			List<WebSocketClientCustomizer> customizers, ClassLoader classLoader) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
+		this.classLoader = classLoader;
 	}
 
 	/**
@@ -91,9 +103,32 @@ final class WebSocketClientFactory {
 		}
 		WebSocketOptions.Builder options = options(settings, redactedNames);
 		this.customizers.forEach((customizer) -> customizer.customize(name, options));
+		boolean standsBy = singleInstance(settings, this.classLoader);
 		return new ClientPlan(url, settings.get(WebSocketClientSettings::getSubProtocol, ""),
-				settings.get(WebSocketClientSettings::getAutoConnect, true),
-				settings.get(WebSocketClientSettings::getAutoOpen, false), settings.create("", options::build));
+				!standsBy && settings.get(WebSocketClientSettings::getAutoConnect, true),
+				!standsBy && settings.get(WebSocketClientSettings::getAutoOpen, false),
+				settings.create("", options::build));
+	}
+
+	/**
+	 * Tells whether only the owner of the client's role connects it; such a client is created not to connect by
+	 * itself, and its ownership connects it.
+	 * @throws InvalidWebSocketClientPropertyException if Spring Integration is missing
+	 */
+	static boolean singleInstance(MergedClientSettings settings, ClassLoader classLoader) {
+		if (settings.get((s) -> s.getOwnership().getMode(), OwnershipMode.EVERY_INSTANCE)
+				!= OwnershipMode.SINGLE_INSTANCE) {
+			return false;
+		}
+		if (!ClassUtils.isPresent(LEADER_INITIATOR, classLoader)) {
+			String path = settings.path("ownership.mode");
+			throw new InvalidWebSocketClientPropertyException(path, "single-instance",
+					"the owner is elected with Spring Integration, which is not on the classpath",
+					"Add org.springframework.integration:spring-integration-jdbc (or -redis, -zookeeper, ...) and a "
+							+ "LockRegistry bean, e.g. a JdbcLockRegistry on the application's DataSource, or set "
+							+ path + " to every-instance");
+		}
+		return true;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.SendBuffer;
 import io.incore.websocket.boot.ClientStartup;
+import io.incore.websocket.boot.OwnershipMode;
 
 import org.springframework.util.unit.DataSize;
 
@@ -144,6 +145,11 @@ public class WebSocketClientSettings {
 	 * STOMP 1.2 over the client's connection.
 	 */
 	private final Stomp stomp = new Stomp();
+
+	/**
+	 * Which instances of the application connect the client.
+	 */
+	private final Ownership ownership = new Ownership();
 
 	/**
 	 * Health contribution.
@@ -288,6 +294,10 @@ public class WebSocketClientSettings {
 
 	public Stomp getStomp() {
 		return this.stomp;
+	}
+
+	public Ownership getOwnership() {
+		return this.ownership;
 	}
 
 	public Health getHealth() {
@@ -772,6 +782,70 @@ public class WebSocketClientSettings {
 
 		public void setSubscriptions(List<Subscription> subscriptions) {
 			this.subscriptions = subscriptions;
+		}
+
+	}
+
+	/**
+	 * Which instances of the application connect the client: every one, or the one that holds the client's role in
+	 * a shared lock registry (Spring Integration's leader election).
+	 */
+	public static class Ownership {
+
+		/**
+		 * every-instance: every instance connects; single-instance: only the instance that owns the role does,
+		 * the others stand by. Default: every-instance.
+		 */
+		private OwnershipMode mode;
+
+		/**
+		 * Role whose owner connects the client; clients with the same role move together. Default:
+		 * incore.websocket.<client name>.
+		 */
+		private String role;
+
+		/**
+		 * Name of the LockRegistry bean to elect the owner with. Default: the application's only LockRegistry.
+		 */
+		private String lockRegistry;
+
+		/**
+		 * How long the owner may go without renewing its lock before it closes the connection itself; keep it
+		 * well below the lock registry's time-to-live (JdbcLockRegistry: 10s, RedisLockRegistry: 60s by default),
+		 * so that a new owner never connects while the old one is still connected. Default: 5s.
+		 */
+		private Duration renewalTimeout;
+
+		public OwnershipMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(OwnershipMode mode) {
+			this.mode = mode;
+		}
+
+		public String getRole() {
+			return this.role;
+		}
+
+		public void setRole(String role) {
+			this.role = role;
+		}
+
+		public String getLockRegistry() {
+			return this.lockRegistry;
+		}
+
+		public void setLockRegistry(String lockRegistry) {
+			this.lockRegistry = lockRegistry;
+		}
+
+		public Duration getRenewalTimeout() {
+			return this.renewalTimeout;
+		}
+
+		public void setRenewalTimeout(Duration renewalTimeout) {
+			this.renewalTimeout = renewalTimeout;
 		}
 
 	}

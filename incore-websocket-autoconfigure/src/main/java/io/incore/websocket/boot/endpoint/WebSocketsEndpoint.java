@@ -6,6 +6,7 @@ import java.util.Map;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketStatistics;
 import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.ownership.OwnershipView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -28,12 +29,24 @@ public class WebSocketsEndpoint {
 
 	private final WebSocketClients clients;
 
+	private final @Nullable OwnershipView ownership;
+
 	/**
 	 * Creates the endpoint.
 	 * @param clients the clients
 	 */
 	public WebSocketsEndpoint(WebSocketClients clients) {
+		this(clients, null);
+	}
+
+	/**
+	 * Creates the endpoint, showing and yielding single-instance ownership.
+	 * @param clients the clients
+	 * @param ownership who owns which client, {@code null} without single-instance clients
+	 */
+	public WebSocketsEndpoint(WebSocketClients clients, @Nullable OwnershipView ownership) {
 		this.clients = clients;
+		this.ownership = ownership;
 	}
 
 	/**
@@ -43,7 +56,7 @@ public class WebSocketsEndpoint {
 	@ReadOperation
 	public Map<String, ClientDescriptor> clients() {
 		Map<String, ClientDescriptor> descriptors = new LinkedHashMap<>();
-		this.clients.asMap().forEach((name, client) -> descriptors.put(name, ClientDescriptor.of(client)));
+		this.clients.asMap().forEach((name, client) -> descriptors.put(name, describe(name, client)));
 		return descriptors;
 	}
 
@@ -57,13 +70,19 @@ public class WebSocketsEndpoint {
 		if (!this.clients.contains(name)) {
 			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 		}
-		return new WebEndpointResponse<>(ClientDescriptor.of(this.clients.get(name)));
+		return new WebEndpointResponse<>(describe(name, this.clients.get(name)));
+	}
+
+	private ClientDescriptor describe(String name, WebSocket client) {
+		Boolean owner = (this.ownership != null) ? this.ownership.isOwner(name).orElse(null) : null;
+		return ClientDescriptor.of(client, owner);
 	}
 
 	/**
 	 * Acts on one client.
 	 * @param name the client name
-	 * @param action {@code connect}, {@code disconnect} or {@code send}
+	 * @param action {@code connect}, {@code disconnect}, {@code send}, or {@code yield} (a single-instance client's
+	 * owner closes it and lets another instance take it over, e.g. before a rolling deploy stops this one)
 	 * @param message the text to send, for {@code send}
 	 * @return the client after the action, 404 for an unknown client, 400 for an unknown action or a
 	 * {@code send} without message
@@ -77,6 +96,10 @@ public class WebSocketsEndpoint {
 		switch (action) {
 			case "connect" -> client.connectToHost();
 			case "disconnect" -> client.disconnectFromHost();
+			case "yield" -> {
+				boolean yielded = this.ownership != null && this.ownership.yieldOwnership(name);
+				return new WebEndpointResponse<>(Map.of("yielded", yielded));
+			}
 			case "send" -> {
 				if (message == null) {
 					return new WebEndpointResponse<>(Map.of("error", "'send' needs a 'message'"),
@@ -86,11 +109,11 @@ public class WebSocketsEndpoint {
 			}
 			default -> {
 				return new WebEndpointResponse<>(
-						Map.of("error", "Unknown action '" + action + "'; use connect, disconnect or send"),
+						Map.of("error", "Unknown action '" + action + "'; use connect, disconnect, send or yield"),
 						WebEndpointResponse.STATUS_BAD_REQUEST);
 			}
 		}
-		return new WebEndpointResponse<>(ClientDescriptor.of(client));
+		return new WebEndpointResponse<>(describe(name, client));
 	}
 
 	/**
@@ -106,16 +129,18 @@ public class WebSocketsEndpoint {
 	 * @param reconnectAttempts consecutive reconnect attempts
 	 * @param sendBufferDepth messages waiting in the send buffer for the connection
 	 * @param statistics the traffic and connection counters
+	 * @param owner whether this instance owns a single-instance client; {@code null} for one every instance
+	 * connects
 	 */
 	public record ClientDescriptor(String state, String url, String subProtocol, String negotiatedSubProtocol,
 			String error, String errorString, int closeCode, int reconnectAttempts, int sendBufferDepth,
-			WebSocketStatistics statistics) {
+			WebSocketStatistics statistics, @Nullable Boolean owner) {
 
-		static ClientDescriptor of(WebSocket client) {
+		static ClientDescriptor of(WebSocket client, @Nullable Boolean owner) {
 			return new ClientDescriptor(client.getState().name(), client.getRedactedUrl(),
 					client.getSubProtocol(), client.getNegotiatedSubProtocol(), client.getError().name(),
 					client.getErrorString(), client.getCloseCode(), client.getReconnectAttempts(),
-					client.getSendBufferDepth(), client.getStatistics());
+					client.getSendBufferDepth(), client.getStatistics(), owner);
 		}
 
 	}

@@ -2,6 +2,8 @@ package io.incore.websocket.boot.health;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.incore.websocket.WebSocket;
 
@@ -30,7 +32,8 @@ import org.springframework.boot.health.contributor.Status;
  * <p>
  * Details: {@code connection}, {@code required}, {@code state}, {@code url} (secrets redacted),
  * {@code subProtocol}, {@code error}, {@code errorString}, {@code closeCode}, {@code closeReason},
- * {@code reconnectAttempts}, {@code lastConnectedAt} and {@code sinceLastConnection}.
+ * {@code reconnectAttempts}, {@code lastConnectedAt} and {@code sinceLastConnection}, and {@code owner} for a
+ * single-instance client (a standby is {@code UP}: it is closed on purpose).
  */
 public final class WebSocketHealthIndicator implements HealthIndicator {
 
@@ -38,20 +41,35 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 
 	private final boolean required;
 
+	private final Supplier<Optional<Boolean>> owner;
+
 	/**
 	 * Creates the indicator.
 	 * @param client the client
 	 * @param required whether the client being down makes its health {@code DOWN}
 	 */
 	public WebSocketHealthIndicator(WebSocket client, boolean required) {
+		this(client, required, Optional::empty);
+	}
+
+	/**
+	 * Creates the indicator of a client that may be single-instance: a standby is closed on purpose, hence
+	 * {@code UP}, with the detail {@code owner: false}.
+	 * @param client the client
+	 * @param required whether the client being down makes its health {@code DOWN}
+	 * @param owner whether this instance owns the client, empty for a client every instance connects
+	 */
+	public WebSocketHealthIndicator(WebSocket client, boolean required, Supplier<Optional<Boolean>> owner) {
 		this.client = client;
 		this.required = required;
+		this.owner = owner;
 	}
 
 	@Override
 	public Health health() {
 		Condition condition = condition();
 		Health.Builder health = new Health.Builder(condition.status(this.required));
+		this.owner.get().ifPresent((owns) -> health.withDetail("owner", owns));
 		health.withDetail("connection", condition.detail)
 			.withDetail("required", this.required)
 			.withDetail("state", this.client.getState().name())

@@ -9,6 +9,7 @@ import io.incore.websocket.IpSocketError;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketStatistics;
 import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.ownership.OwnershipView;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -29,17 +30,37 @@ public final class WebSocketClientMetrics implements MeterBinder {
 
 	private final WebSocketClients clients;
 
+	private final OwnershipView ownership;
+
 	/**
 	 * Creates the binder.
 	 * @param clients the clients to measure
 	 */
 	public WebSocketClientMetrics(WebSocketClients clients) {
+		this(clients, null);
+	}
+
+	/**
+	 * Creates the binder, with the gauge {@code incore.websocket.owner} of the single-instance clients.
+	 * @param clients the clients to measure
+	 * @param ownership who owns which client, {@code null} without single-instance clients
+	 */
+	public WebSocketClientMetrics(WebSocketClients clients, OwnershipView ownership) {
 		this.clients = clients;
+		this.ownership = ownership;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.clients.asMap().forEach((name, client) -> bind(registry, name, client));
+		this.clients.asMap().forEach((name, client) -> {
+			bind(registry, name, client);
+			if (this.ownership != null && this.ownership.role(name).isPresent()) {
+				Gauge.builder(PREFIX + "owner", this.ownership, (view) -> view.isOwner(name).orElse(false) ? 1 : 0)
+					.description("1 while this instance owns the single-instance client, else 0")
+					.tags(Tags.of("client", name, "role", this.ownership.role(name).get()))
+					.register(registry);
+			}
+		});
 	}
 
 	private static void bind(MeterRegistry registry, String name, WebSocket client) {

@@ -28,8 +28,8 @@ import org.springframework.web.socket.client.AbstractWebSocketClient;
  * behave. The connection is released when it ends.</li>
  * <li>{@linkplain #attachedTo(WebSocket) Attached to a client}: {@code execute} uses that one client (e.g. a
  * configured {@code incore.websocket.clients.<name>}), with its own settings, reconnect policy, health and
- * metrics. It waits for the client's connection, connecting it if nobody asked for one, and the session ends with
- * that connection; the next {@code execute} takes the next connection after a reconnect.</li>
+ * metrics. It waits for the client's own connection (the client decides when it connects: at start-up, when its
+ * instance owns it, ...), and the session ends with that connection; the next {@code execute} takes the next connection after a reconnect.</li>
  * </ul>
  * The handler's callbacks run on the client's event context: in order, never concurrently.
  */

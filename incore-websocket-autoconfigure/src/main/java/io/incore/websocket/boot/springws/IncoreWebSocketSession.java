@@ -90,7 +90,7 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 		if (socket.getState() == WebSocket.State.Open) {
 			connected();
 		}
-		else if (this.ownsSocket || !socket.isConnectionWanted()) {
+		else if (this.ownsSocket) {
 			socket.connectToHost();
 		}
 		return this.established;
@@ -166,7 +166,7 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 				logger.warn("Unhandled exception after connection closed for " + this, ex);
 			}
 		}
-		else if (this.ownsSocket || !getNativeSession().isConnectionWanted()) {
+		else if (this.ownsSocket) {
 			end();
 			this.established.completeExceptionally(new IOException("Could not connect to "
 					+ getNativeSession().getRedactedUrl() + (this.lastError.isEmpty() ? "" : ": " + this.lastError)));
@@ -311,7 +311,9 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 
 	/**
 	 * Starts the close handshake with the status' code, or 1000 for a code that may not be sent (1005, 1006,
-	 * 1015, or outside 1000 to 4999).
+	 * 1015, or outside 1000 to 4999). Decision: a session attached to a configured client ends only this
+	 * connection; a client that is meant to be connected connects again at once (STOMP closes its session after
+	 * an ERROR frame, and the client must not stop for that).
 	 */
 	@Override
 	protected void closeInternal(CloseStatus status) {
@@ -319,7 +321,12 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 		boolean sendable = code >= 1000 && code <= 4999 && code != 1004 && code != 1005 && code != 1006
 				&& code != 1015;
 		String reason = (status.getReason() != null) ? status.getReason() : "";
-		getNativeSession().disconnectFromHost(sendable ? code : CloseStatus.NORMAL.getCode(), reason);
+		WebSocket socket = getNativeSession();
+		boolean reconnect = !this.ownsSocket && socket.isConnectionWanted();
+		socket.disconnectFromHost(sendable ? code : CloseStatus.NORMAL.getCode(), reason);
+		if (reconnect) {
+			socket.connectToHost();
+		}
 	}
 
 	private static void requireWhole(WebSocketMessage<?> message) throws IOException {

@@ -1,10 +1,12 @@
 package io.incore.websocket.boot.autoconfigure.endpoint;
 
 import io.incore.websocket.boot.WebSocketClients;
+import io.incore.websocket.boot.ownership.OwnershipView;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import io.incore.websocket.boot.endpoint.WebSocketsEndpoint;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,8 +24,8 @@ public final class WebSocketsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebSocketsEndpoint webSocketsEndpoint(WebSocketClients clients) {
-		return new WebSocketsEndpoint(clients);
+	WebSocketsEndpoint webSocketsEndpoint(WebSocketClients clients, ObjectProvider<OwnershipView> ownership) {
+		return new WebSocketsEndpoint(clients, ownership.getIfAvailable());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.incore.websocket.boot.autoconfigure.health;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.incore.websocket.boot.WebSocketClients;
@@ -10,7 +11,9 @@ import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketProperties;
 import io.incore.websocket.boot.autoconfigure.WebSocketClientSettings;
 import io.incore.websocket.boot.health.WebSocketHealthIndicator;
+import io.incore.websocket.boot.ownership.OwnershipView;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,10 +44,13 @@ public final class IncoreWebSocketHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "incoreWebSocketHealthIndicator", "incoreWebSocketHealthContributor" })
-	HealthContributor incoreWebSocketHealthContributor(WebSocketClients clients, IncoreWebSocketProperties properties) {
+	HealthContributor incoreWebSocketHealthContributor(WebSocketClients clients, IncoreWebSocketProperties properties,
+			ObjectProvider<OwnershipView> ownership) {
 		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
+		OwnershipView owners = ownership.getIfAvailable();
 		clients.asMap().forEach((name, client) -> contributors.put(name,
-				new WebSocketHealthIndicator(client, isRequired(properties, name))));
+				new WebSocketHealthIndicator(client, isRequired(properties, name),
+						() -> (owners != null) ? owners.isOwner(name) : Optional.empty())));
 		return CompositeHealthContributor.fromMap(contributors);
 	}
 

@@ -8,8 +8,10 @@ import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketProperties;
 import io.incore.websocket.boot.metrics.StompMessageMetrics;
 import io.incore.websocket.boot.metrics.WebSocketClientMetrics;
+import io.incore.websocket.boot.ownership.OwnershipView;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +32,8 @@ public final class IncoreWebSocketMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebSocketClientMetrics webSocketClientMetrics(WebSocketClients clients) {
-		return new WebSocketClientMetrics(clients);
+	WebSocketClientMetrics webSocketClientMetrics(WebSocketClients clients, ObjectProvider<OwnershipView> ownership) {
+		return new WebSocketClientMetrics(clients, ownership.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
