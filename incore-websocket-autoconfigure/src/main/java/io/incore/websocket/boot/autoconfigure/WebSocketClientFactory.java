@@ -172,7 +172,8 @@ final class WebSocketClientFactory {
 	}
 
 	/**
-	 * Resolves the start-up mode of every configured client.
+	 * Resolves the start-up mode of every configured client. Decision: the start never waits for a
+	 * single-instance client, which connects only once its instance owns it, after the start.
 	 * @param properties the configuration
 	 * @return the modes by client name
 	 * @throws InvalidWebSocketClientPropertyException for an invalid timeout
@@ -181,6 +182,11 @@ final class WebSocketClientFactory {
 		Map<String, ClientStartup> startups = new LinkedHashMap<>();
 		properties.getClients().forEach((name, own) -> {
 			MergedClientSettings settings = new MergedClientSettings(name, own, properties.getDefaults());
+			if (settings.get((s) -> s.getOwnership().getMode(), OwnershipMode.EVERY_INSTANCE)
+					== OwnershipMode.SINGLE_INSTANCE) {
+				startups.put(name, ClientStartup.DEFAULT);
+				return;
+			}
 			startups.put(name, settings.create("startup", () -> new ClientStartup(
 					settings.get((s) -> s.getStartup().getMode(), ClientStartup.DEFAULT.mode()),
 					settings.get((s) -> s.getStartup().getTimeout(), ClientStartup.DEFAULT.timeout()))));

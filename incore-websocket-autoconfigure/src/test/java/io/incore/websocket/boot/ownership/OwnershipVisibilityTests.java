@@ -41,6 +41,9 @@ class OwnershipVisibilityTests {
 		OwnershipJdbcTests.createTheLockTable();
 	}
 
+	/**
+	 * Also: a start-up mode that waits does not hold a standby's start (it would never connect).
+	 */
 	@Test
 	void aStandbyIsUpAndNotOwnerAndYieldingMovesTheConnection() throws InterruptedException {
 		try (CountingServer server = CountingServer.start();
@@ -48,7 +51,8 @@ class OwnershipVisibilityTests {
 						"incore.websocket.clients.feed.url=" + server.url(),
 						"incore.websocket.clients.feed.ownership.mode=single-instance",
 						"incore.websocket.clients.feed.ownership.role=test-" + UUID.randomUUID(),
-						"incore.websocket.clients.feed.close-timeout=1s", "test.lock.ttl=2000")) {
+						"incore.websocket.clients.feed.close-timeout=1s", "test.lock.ttl=2000",
+						"incore.websocket.clients.feed.startup.mode=fail-fast")) {
 			ConfigurableApplicationContext first = replicas.start();
 			await().atMost(Duration.ofSeconds(10)).until(() -> replicas.connectedOwner().isPresent());
 			ConfigurableApplicationContext second = replicas.start();
