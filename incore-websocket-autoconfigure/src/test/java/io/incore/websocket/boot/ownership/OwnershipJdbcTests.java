@@ -88,6 +88,10 @@ class OwnershipJdbcTests {
 			System.out.println("JDBC failover times (ms), stop of the owner to the next one open: "
 					+ failovers.stream().sorted().toList());
 		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
+			.map(Thread::getName)
+			.noneMatch((name) -> name.startsWith("incore-websocket-leader-")
+					|| name.equals("incore-websocket-ownership")));
 	}
 
 	@Test
