@@ -1,6 +1,7 @@
 package io.incore.websocket;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -8,7 +9,9 @@ import java.util.function.DoubleSupplier;
  * <p>
  * The delay before the n-th consecutive attempt is {@code min(maxDelay, initialDelay × multiplierⁿ⁻¹)}, then
  * spread by ± {@code jitter} of itself at random, so that many clients of one server do not reconnect in step.
- * The count starts again after a connection stayed open for {@code resetAfter}.
+ * The count starts again after a connection stayed open for {@code resetAfter}. A connection that the server (or
+ * this client, for a protocol violation of the server) closed with one of {@code stopOnCloseCodes} is not
+ * reconnected: those codes say that trying again will not help.
  *
  * @param initialDelay the delay before the first reconnect attempt, positive
  * @param multiplier the growth of the delay per attempt, at least 1
@@ -16,13 +19,34 @@ import java.util.function.DoubleSupplier;
  * @param jitter the random spread as a fraction of the delay, from 0 (none) to 1
  * @param maxAttempts how many consecutive attempts to make before giving up; 0 for no limit
  * @param resetAfter how long a connection must stay open for the attempt count to start again, positive
+ * @param stopOnCloseCodes the close codes after which no reconnect follows
  */
 public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
-		int maxAttempts, Duration resetAfter) {
+		int maxAttempts, Duration resetAfter, Set<Integer> stopOnCloseCodes) {
+
+	/**
+	 * The close codes that stop reconnecting by default: 1002 protocol error, 1003 unsupported data, 1007 invalid
+	 * payload data, 1008 policy violation, 1009 message too big, 1010 mandatory extension.
+	 */
+	public static final Set<Integer> DEFAULT_STOP_ON_CLOSE_CODES = Set.of(1002, 1003, 1007, 1008, 1009, 1010);
 
 	/** The defaults: 1 s doubling up to 30 s, ± 20 % jitter, no attempt limit, reset after 30 s open. */
 	public static final ReconnectPolicy DEFAULT = new ReconnectPolicy(Duration.ofSeconds(1), 2.0,
 			Duration.ofSeconds(30), 0.2, 0, Duration.ofSeconds(30));
+
+	/**
+	 * Creates a policy that stops on the {@linkplain #DEFAULT_STOP_ON_CLOSE_CODES default close codes}.
+	 * @param initialDelay the first delay
+	 * @param multiplier the growth per attempt
+	 * @param maxDelay the longest delay
+	 * @param jitter the random spread
+	 * @param maxAttempts the attempt limit, 0 for none
+	 * @param resetAfter the stable time that resets the count
+	 */
+	public ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
+			int maxAttempts, Duration resetAfter) {
+		this(initialDelay, multiplier, maxDelay, jitter, maxAttempts, resetAfter, DEFAULT_STOP_ON_CLOSE_CODES);
+	}
 
 	/**
 	 * Validates the policy.
@@ -32,6 +56,7 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	 * @param jitter the random spread
 	 * @param maxAttempts the attempt limit, 0 for none
 	 * @param resetAfter the stable time that resets the count
+	 * @param stopOnCloseCodes the close codes after which no reconnect follows
 	 */
 	public ReconnectPolicy {
 		InvalidOptionException.requirePositive(initialDelay, "initialDelay");
@@ -45,6 +70,13 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 				"the jitter is a fraction of the delay", "a value from 0 to 1, e.g. 0.2");
 		InvalidOptionException.require(maxAttempts >= 0, "maxAttempts", maxAttempts,
 				"the number of attempts cannot be negative", "0 for no limit or a positive number");
+		InvalidOptionException.require(stopOnCloseCodes != null, "stopOnCloseCodes", null, "it is missing",
+				"a list of close codes, possibly empty");
+		for (int code : stopOnCloseCodes) {
+			InvalidOptionException.require(code >= 1000 && code <= 4999, "stopOnCloseCodes", code,
+					"a close code is between 1000 and 4999", "close codes such as 1008 or 4001");
+		}
+		stopOnCloseCodes = Set.copyOf(stopOnCloseCodes);
 	}
 
 	/**
@@ -58,6 +90,15 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 		double capped = Math.min(base, this.maxDelay.toNanos());
 		double spread = 1.0 + this.jitter * (2.0 * random.getAsDouble() - 1.0);
 		return Duration.ofNanos(Math.round(capped * spread));
+	}
+
+	/**
+	 * Tells whether a connection that ended with a close code is not to be reconnected.
+	 * @param closeCode the code
+	 * @return whether it stops reconnecting
+	 */
+	public boolean stopsOn(int closeCode) {
+		return this.stopOnCloseCodes.contains(closeCode);
 	}
 
 	/**

@@ -103,8 +103,9 @@ public class WebSocket extends IoDevice {
 	public final ValueSignal<ReconnectScheduled> reconnectScheduled = new ValueSignal<>(this, "reconnectScheduled");
 
 	/**
-	 * Emitted when the reconnect policy allows no further attempt, with the attempts made (Java-only). Only
-	 * {@link #connectToHost()} or {@link #open()} connects again.
+	 * Emitted when reconnecting stops, with the attempts made (Java-only): the reconnect policy allows no further
+	 * attempt, or the connection ended with one of its stop close codes; {@link #getGaveUpReason()} says which.
+	 * Only {@link #connectToHost()} or {@link #open()} connects again.
 	 */
 	public final ValueSignal<Integer> reconnectGaveUp = new ValueSignal<>(this, "reconnectGaveUp");
 
@@ -326,6 +327,17 @@ public class WebSocket extends IoDevice {
 	 */
 	public String getCloseReason() {
 		return this.session.closeReason();
+	}
+
+	/**
+	 * Returns why reconnecting stopped (Java-only): the reconnect policy's attempt limit was reached, or a
+	 * connection ended with one of its {@link ReconnectPolicy#stopOnCloseCodes() stop close codes}, e.g.
+	 * {@code "gave up: closed with 1008 policy violation, which a reconnect will not fix"}.
+	 * @return the reason, empty while reconnecting has not stopped, and again after {@link #connectToHost()} or
+	 * {@link #open()}
+	 */
+	public Optional<String> getGaveUpReason() {
+		return this.session.gaveUpReason();
 	}
 
 	/**

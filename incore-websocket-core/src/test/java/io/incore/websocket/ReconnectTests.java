@@ -132,6 +132,29 @@ class ReconnectTests {
 	}
 
 	@Test
+	void aServerThatClosesWithPolicyViolationIsNotReconnectedButA1011Is() {
+		this.server = TestServer.start();
+		WebSocket socket = socket(FAST, this.server.url("/echo"));
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.complete();
+		recorder.awaitSignal("connected");
+		socket.sendTextMessage("close:1011:overloaded");
+		recorder.awaitSignal("reconnectScheduled");
+		this.clock.advance(FAST.initialDelay());
+		recorder.awaitCount("connected", 2);
+
+		socket.sendTextMessage("close:1008:banned");
+		recorder.awaitSignal("reconnectGaveUp");
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(attempts()).isEqualTo(2);
+		assertThat(socket.getGaveUpReason())
+			.contains("gave up: closed with 1008 policy violation (banned), which a reconnect will not fix");
+		socket.connectToHost();
+		recorder.awaitCount("connected", 3);
+		assertThat(socket.getGaveUpReason()).isEmpty();
+	}
+
+	@Test
 	void disconnectFromHostStopsReconnecting() {
 		this.server = TestServer.start();
 		WebSocket socket = socket(FAST, this.server.url("/echo"));

@@ -218,12 +218,15 @@ final class WebSocketClientFactory {
 
 	private static ReconnectPolicy reconnect(MergedClientSettings settings) {
 		ReconnectPolicy defaults = ReconnectPolicy.DEFAULT;
+		Set<Integer> stopOn = new LinkedHashSet<>(
+				settings.get((s) -> s.getReconnect().getStopOnCloseCodes(), List.copyOf(defaults.stopOnCloseCodes())));
+		stopOn.removeAll(settings.get((s) -> s.getReconnect().getRetryOnCloseCodes(), List.of()));
 		return new ReconnectPolicy(settings.get((s) -> s.getReconnect().getInitialDelay(), defaults.initialDelay()),
 				settings.get((s) -> s.getReconnect().getMultiplier(), defaults.multiplier()),
 				settings.get((s) -> s.getReconnect().getMaxDelay(), defaults.maxDelay()),
 				settings.get((s) -> s.getReconnect().getJitter(), defaults.jitter()),
 				settings.get((s) -> s.getReconnect().getMaxAttempts(), defaults.maxAttempts()),
-				settings.get((s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()));
+				settings.get((s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()), stopOn);
 	}
 
 	/**

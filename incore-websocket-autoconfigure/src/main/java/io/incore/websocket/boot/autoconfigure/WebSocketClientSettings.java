@@ -408,6 +408,18 @@ public class WebSocketClientSettings {
 		 */
 		private Duration resetAfter;
 
+		/**
+		 * Close codes after which no reconnect follows, replacing the default list: errors a retry will not fix.
+		 * Default: 1002, 1003, 1007, 1008, 1009, 1010.
+		 */
+		private List<Integer> stopOnCloseCodes;
+
+		/**
+		 * Close codes to reconnect after even though the stop list has them, e.g. 1008 for a server that closes
+		 * with it on a transient overload. Default: none.
+		 */
+		private List<Integer> retryOnCloseCodes;
+
 		public Duration getInitialDelay() {
 			return this.initialDelay;
 		}
@@ -454,6 +466,22 @@ public class WebSocketClientSettings {
 
 		public void setResetAfter(Duration resetAfter) {
 			this.resetAfter = resetAfter;
+		}
+
+		public List<Integer> getStopOnCloseCodes() {
+			return this.stopOnCloseCodes;
+		}
+
+		public void setStopOnCloseCodes(List<Integer> stopOnCloseCodes) {
+			this.stopOnCloseCodes = stopOnCloseCodes;
+		}
+
+		public List<Integer> getRetryOnCloseCodes() {
+			return this.retryOnCloseCodes;
+		}
+
+		public void setRetryOnCloseCodes(List<Integer> retryOnCloseCodes) {
+			this.retryOnCloseCodes = retryOnCloseCodes;
 		}
 
 	}

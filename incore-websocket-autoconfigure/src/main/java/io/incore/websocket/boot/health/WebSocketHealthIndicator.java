@@ -32,7 +32,8 @@ import org.springframework.boot.health.contributor.Status;
  * <p>
  * Details: {@code connection}, {@code required}, {@code state}, {@code url} (secrets redacted),
  * {@code subProtocol}, {@code error}, {@code errorString}, {@code closeCode}, {@code closeReason},
- * {@code reconnectAttempts}, {@code lastConnectedAt} and {@code sinceLastConnection}, and {@code owner} for a
+ * {@code reconnectAttempts}, {@code lastConnectedAt}, {@code sinceLastConnection}, {@code gaveUp} once
+ * reconnecting stopped (e.g. {@code "gave up: closed with 1008 policy violation, ..."}), and {@code owner} for a
  * single-instance client (a standby is {@code UP}: it is closed on purpose).
  */
 public final class WebSocketHealthIndicator implements HealthIndicator {
@@ -70,6 +71,7 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 		Condition condition = condition();
 		Health.Builder health = new Health.Builder(condition.status(this.required));
 		this.owner.get().ifPresent((owns) -> health.withDetail("owner", owns));
+		this.client.getGaveUpReason().ifPresent((reason) -> health.withDetail("gaveUp", reason));
 		health.withDetail("connection", condition.detail)
 			.withDetail("required", this.required)
 			.withDetail("state", this.client.getState().name())

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
+import io.incore.websocket.ReconnectPolicy;
 import io.incore.websocket.SendBuffer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
@@ -137,6 +138,30 @@ class IncoreWebSocketAutoConfigurationTests {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.startup.timeout=0s"),
 				"'incore.websocket.clients.a.startup.timeout' has an invalid value '0s'", "a positive duration");
+	}
+
+	@Test
+	void theStopListOfCloseCodesIsTheDefaultsLessTheRetriedOnesOrAsConfigured() {
+		this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.reconnect.retry-on-close-codes=1008,1003",
+				"incore.websocket.clients.b.url=ws://h/b", "incore.websocket.clients.b.reconnect.stop-on-close-codes=4001",
+				"incore.websocket.clients.c.url=ws://h/c")
+			.run((context) -> {
+				assertThat(context.getBean("a", WebSocket.class).getOptions().reconnect().stopOnCloseCodes())
+					.containsExactlyInAnyOrder(1002, 1007, 1009, 1010);
+				assertThat(context.getBean("b", WebSocket.class).getOptions().reconnect().stopOnCloseCodes())
+					.containsExactly(4001);
+				assertThat(context.getBean("c", WebSocket.class).getOptions().reconnect().stopOnCloseCodes())
+					.isEqualTo(ReconnectPolicy.DEFAULT_STOP_ON_CLOSE_CODES);
+			});
+	}
+
+	@Test
+	void aCloseCodeOutOfRangeFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.reconnect.stop-on-close-codes=999"),
+				"'incore.websocket.clients.a.reconnect.stop-on-close-codes' has an invalid value",
+				"close codes such as 1008");
 	}
 
 	@Test

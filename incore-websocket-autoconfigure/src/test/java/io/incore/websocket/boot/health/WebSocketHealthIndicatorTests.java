@@ -68,6 +68,20 @@ class WebSocketHealthIndicatorTests {
 	}
 
 	@Test
+	void aClientThatGaveUpIsDownAndSaysWhy() {
+		try (TestServer server = TestServer.start()) {
+			this.client.setUrl(server.url("/echo"));
+			this.client.connectToHost();
+			await().until(() -> this.client.getState() == WebSocket.State.Open);
+			this.client.sendTextMessage("close:1008:banned");
+			await().until(() -> this.client.getGaveUpReason().isPresent());
+			Health health = new WebSocketHealthIndicator(this.client, true).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("gaveUp").toString()).contains("1008 policy violation");
+		}
+	}
+
+	@Test
 	void aClientClosedOnPurposeIsUp() {
 		this.client.setUrl("ws://127.0.0.1:1/x");
 		Health neverAsked = new WebSocketHealthIndicator(this.client, true).health();

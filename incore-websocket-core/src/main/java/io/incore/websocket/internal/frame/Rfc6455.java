@@ -60,6 +60,31 @@ public final class Rfc6455 {
 	/** A message was larger than accepted. */
 	public static final int CLOSE_TOO_BIG = 1009;
 
+	/**
+	 * Names a close code for people, e.g. {@code policy violation} for 1008.
+	 * @param code the code
+	 * @return its name, {@code ""} for a code without one (application codes)
+	 */
+	public static String describe(int code) {
+		return switch (code) {
+			case 1000 -> "normal closure";
+			case 1001 -> "going away";
+			case 1002 -> "protocol error";
+			case 1003 -> "unsupported data";
+			case 1005 -> "no status";
+			case 1006 -> "abnormal closure";
+			case 1007 -> "invalid payload data";
+			case 1008 -> "policy violation";
+			case 1009 -> "message too big";
+			case 1010 -> "mandatory extension";
+			case 1011 -> "internal error";
+			case 1012 -> "service restart";
+			case 1013 -> "try again later";
+			case 1015 -> "TLS handshake";
+			default -> "";
+		};
+	}
+
 	private Rfc6455() {
 	}
 

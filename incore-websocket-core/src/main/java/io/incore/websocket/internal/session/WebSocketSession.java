@@ -90,6 +90,9 @@ public final class WebSocketSession {
 
 	private volatile String closeReason = "";
 
+	/** Why reconnecting stopped, {@code null} while it has not. */
+	private volatile String gaveUp;
+
 	/**
 	 * Creates the session of one {@code WebSocket}.
 	 * @param host the facade it reports to
@@ -121,6 +124,7 @@ public final class WebSocketSession {
 	public boolean open() {
 		synchronized (this.lock) {
 			this.userDisconnected = false;
+			this.gaveUp = null;
 			cancelReconnect();
 			return switch (this.state) {
 				case Closed -> startAttempt();
@@ -410,7 +414,7 @@ public final class WebSocketSession {
 			startAttempt();
 		}
 		else if (shouldReconnect()) {
-			scheduleReconnect(attempt.endCause());
+			scheduleReconnect(attempt);
 		}
 		if (this.state == State.Closed && this.reconnectTask == null) {
 			this.outbox.clear();
@@ -421,17 +425,22 @@ public final class WebSocketSession {
 		return !this.userDisconnected && (this.host.isAutoConnect() || this.host.isDeviceOpen());
 	}
 
-	private void scheduleReconnect(String cause) {
+	private void scheduleReconnect(Attempt ended) {
 		ReconnectPolicy policy = this.options.reconnect();
+		String cause = ended.endCause();
+		if (ended.opened && policy.stopsOn(this.closeCode)) {
+			giveUp("gave up: closed with " + this.closeCode + " " + Rfc6455.describe(this.closeCode)
+					+ (this.closeReason.isEmpty() ? "" : " (" + this.closeReason + ")")
+					+ ", which a reconnect will not fix");
+			return;
+		}
 		if (this.openedAtNanos != 0 && this.clock.nanoTime() - this.openedAtNanos >= policy.resetAfter().toNanos()) {
 			this.reconnectAttempts = 0;
 		}
 		this.openedAtNanos = 0;
 		int next = this.reconnectAttempts + 1;
 		if (!policy.allows(next)) {
-			logger.log(Level.WARNING, () -> this.host.describe() + " gives up reconnecting after "
-					+ policy.maxAttempts() + " attempts; call connectToHost() to try again");
-			this.host.reconnectGaveUp(policy.maxAttempts());
+			giveUp("gave up after " + policy.maxAttempts() + " attempts: " + cause);
 			return;
 		}
 		this.reconnectAttempts = next;
@@ -439,6 +448,15 @@ public final class WebSocketSession {
 		Duration delay = policy.delayBefore(next, this.clock.random());
 		this.reconnectTask = this.clock.timers().schedule(this::reconnectNow, delay);
 		this.host.reconnectScheduled(new ReconnectScheduled(next, delay, cause));
+	}
+
+	/**
+	 * Stops reconnecting until {@link #connect()}, and says why.
+	 */
+	private void giveUp(String reason) {
+		this.gaveUp = reason;
+		logger.log(Level.WARNING, () -> this.host.describe() + " " + reason + "; call connectToHost() to try again");
+		this.host.reconnectGaveUp(this.reconnectAttempts);
 	}
 
 	private void reconnectNow() {
@@ -479,6 +497,15 @@ public final class WebSocketSession {
 	 */
 	public String closeReason() {
 		return this.closeReason;
+	}
+
+	/**
+	 * Returns why reconnecting stopped: the attempt limit was reached, or a connection ended with a close code of
+	 * the policy's {@code stopOnCloseCodes}.
+	 * @return the reason, empty while reconnecting has not stopped or after the next {@link #connect()}
+	 */
+	public Optional<String> gaveUpReason() {
+		return Optional.ofNullable(this.gaveUp);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.IpSocketError;
@@ -85,6 +86,34 @@ class WebSocketSessionTests {
 		assertThat(this.host.events).filteredOn((event) -> event.startsWith("reconnect:") || event.startsWith("gaveUp"))
 			.containsExactly("reconnect:1:50:refused", "reconnect:2:50:refused", "gaveUp:2");
 		assertThat(this.host.events.get(this.host.events.size() - 1)).as("after disconnected()").isEqualTo("gaveUp:2");
+	}
+
+	@Test
+	void aCloseCodeThatARetryWillNotFixStopsReconnectingAndSaysWhy() {
+		WebSocketSession session = session(WebSocketOptions.builder().reconnect(DOUBLING).build());
+		session.connect();
+		this.connector.last().open().listener.closed(1008, "banned");
+		assertThat(this.host.events).endsWith("disconnected", "gaveUp:0");
+		assertThat(this.clock.pending()).as("no reconnect scheduled").isZero();
+		assertThat(session.gaveUpReason())
+			.contains("gave up: closed with 1008 policy violation (banned), which a reconnect will not fix");
+		session.connect();
+		assertThat(session.gaveUpReason()).isEmpty();
+		assertThat(this.connector.connections).hasSize(2);
+	}
+
+	@Test
+	void closeCodesOutsideThePolicysStopListAreReconnected() {
+		ReconnectPolicy retryOn1008 = new ReconnectPolicy(Duration.ofMillis(100), 2.0, Duration.ofMillis(800), 0, 0,
+				Duration.ofSeconds(30), Set.of(4001));
+		WebSocketSession session = session(WebSocketOptions.builder().reconnect(retryOn1008).build());
+		session.connect();
+		this.connector.last().open().listener.closed(1008, "");
+		this.clock.advance(Duration.ofMillis(100));
+		this.connector.last().open().listener.closed(4001, "go away for good");
+		assertThat(this.connector.connections).hasSize(2);
+		assertThat(this.clock.pending()).isZero();
+		assertThat(session.gaveUpReason()).hasValueSatisfying((reason) -> assertThat(reason).contains("4001"));
 	}
 
 	@Test
