@@ -155,6 +155,52 @@ class ReconnectTests {
 	}
 
 	@Test
+	void anUpgradeRefusedWith401IsNotRetriedAndSaysWhy() throws IOException {
+		try (RefusingServer server = new RefusingServer(
+				"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer\r\nContent-Length: 0\r\n\r\n")) {
+			WebSocket socket = socket(FAST, server.url());
+			SignalRecorder recorder = new SignalRecorder(socket);
+			socket.complete();
+			recorder.awaitSignal("reconnectGaveUp");
+			this.clock.advance(Duration.ofHours(1));
+			assertThat(server.handshakes()).isOne();
+			assertThat(socket.getHandshakeStatus()).isEqualTo(401);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+			assertThat(socket.getErrorString()).contains("HTTP 401 Unauthorized");
+			assertThat(socket.getGaveUpReason()).hasValueSatisfying((reason) -> assertThat(reason).contains("HTTP 401"));
+		}
+	}
+
+	@Test
+	void a503WithRetryAfterSetsTheNextDelayAndA429IsRetried() throws IOException {
+		ReconnectPolicy patient = new ReconnectPolicy(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), 0.2, 0,
+				Duration.ofSeconds(30));
+		try (RefusingServer server = new RefusingServer(
+				"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3\r\nContent-Length: 0\r\n\r\n")) {
+			WebSocket socket = socket(patient, server.url());
+			SignalRecorder recorder = new SignalRecorder(socket);
+			socket.complete();
+			recorder.awaitSignal("reconnectScheduled");
+			assertThat(((ReconnectScheduled) recorder.argumentsOf("reconnectScheduled").get(0)).delay())
+				.isEqualTo(Duration.ofSeconds(3));
+			this.clock.advance(Duration.ofSeconds(3).minusNanos(1));
+			assertThat(server.handshakes()).isOne();
+			this.clock.advance(Duration.ofNanos(1));
+			recorder.awaitCount("reconnectScheduled", 2);
+			assertThat(server.handshakes()).isEqualTo(2);
+			assertThat(socket.getHandshakeStatus()).isEqualTo(503);
+			socket.close();
+		}
+		try (RefusingServer server = new RefusingServer("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")) {
+			WebSocket socket = socket(FAST, server.url());
+			SignalRecorder recorder = new SignalRecorder(socket);
+			socket.complete();
+			recorder.awaitSignal("reconnectScheduled");
+			assertThat(socket.getGaveUpReason()).isEmpty();
+		}
+	}
+
+	@Test
 	void disconnectFromHostStopsReconnecting() {
 		this.server = TestServer.start();
 		WebSocket socket = socket(FAST, this.server.url("/echo"));

@@ -93,6 +93,8 @@ public final class WebSocketSession {
 	/** Why reconnecting stopped, {@code null} while it has not. */
 	private volatile String gaveUp;
 
+	private volatile int handshakeStatus;
+
 	/**
 	 * Creates the session of one {@code WebSocket}.
 	 * @param host the facade it reports to
@@ -428,6 +430,12 @@ public final class WebSocketSession {
 	private void scheduleReconnect(Attempt ended) {
 		ReconnectPolicy policy = this.options.reconnect();
 		String cause = ended.endCause();
+		Failure failure = ended.failure;
+		if (failure != null && failure.isFinalRefusal()) {
+			giveUp("gave up: the server refused the upgrade with HTTP " + failure.httpStatus()
+					+ ", which a retry will not change");
+			return;
+		}
 		if (ended.opened && policy.stopsOn(this.closeCode)) {
 			giveUp("gave up: closed with " + this.closeCode + " " + Rfc6455.describe(this.closeCode)
 					+ (this.closeReason.isEmpty() ? "" : " (" + this.closeReason + ")")
@@ -446,6 +454,11 @@ public final class WebSocketSession {
 		this.reconnectAttempts = next;
 		this.statistics.reconnectsScheduled.increment();
 		Duration delay = policy.delayBefore(next, this.clock.random());
+		if (failure != null && failure.retryAfter() != null) {
+			Duration asked = (failure.retryAfter().compareTo(policy.maxDelay()) > 0) ? policy.maxDelay()
+					: failure.retryAfter();
+			delay = (asked.compareTo(delay) > 0) ? asked : delay;
+		}
 		this.reconnectTask = this.clock.timers().schedule(this::reconnectNow, delay);
 		this.host.reconnectScheduled(new ReconnectScheduled(next, delay, cause));
 	}
@@ -506,6 +519,14 @@ public final class WebSocketSession {
 	 */
 	public Optional<String> gaveUpReason() {
 		return Optional.ofNullable(this.gaveUp);
+	}
+
+	/**
+	 * Returns the HTTP status of the last opening handshake that got an answer.
+	 * @return 101 when it opened, the error status when the server refused it, 0 before any answer
+	 */
+	public int handshakeStatus() {
+		return this.handshakeStatus;
 	}
 
 	/**
@@ -605,6 +626,9 @@ public final class WebSocketSession {
 		/** The first error reported for this attempt, {@code null} if none. */
 		private String error;
 
+		/** The first failure reported for this attempt, {@code null} if none. */
+		private Failure failure;
+
 		Attempt(URI uri) {
 			this.uri = uri;
 			this.target = WebSocketUrl.redact(uri.toString(), WebSocketSession.this.options.redactedNames());
@@ -649,6 +673,7 @@ public final class WebSocketSession {
 				WebSocketSession.this.statistics.connectNanos
 					.add(WebSocketSession.this.openedAtNanos - this.startedAtNanos);
 				this.opened = true;
+				WebSocketSession.this.handshakeStatus = 101;
 				setState(State.Open);
 				startOutbox();
 				WebSocketSession.this.host.connected();
@@ -818,6 +843,10 @@ public final class WebSocketSession {
 		private void report(Failure failure) {
 			if (this.error == null) {
 				this.error = failure.message();
+				this.failure = failure;
+			}
+			if (failure.httpStatus() != 0) {
+				WebSocketSession.this.handshakeStatus = failure.httpStatus();
 			}
 			WebSocketSession.this.host.failed(failure);
 		}

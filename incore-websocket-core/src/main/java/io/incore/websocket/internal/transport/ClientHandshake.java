@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
 		this.over = true;
+		if (response.getStatus() >= 400) {
+			ctx.close();
+			this.engine.processError(new UpgradeRefusedException(response, Instant.now()));
+			return;
+		}
 		ChannelWriter writer = new ChannelWriter(ctx.channel());
 		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
 				System::nanoTime, this.settings.connection()::failed);

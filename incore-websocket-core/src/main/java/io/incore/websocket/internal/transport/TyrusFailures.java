@@ -61,6 +61,13 @@ final class TyrusFailures {
 			return Failure.socket(IpSocketError.ConnectionRefusedError,
 					"Connection refused by " + uri.getHost() + ":" + port(uri) + " (" + target + ")");
 		}
+		UpgradeRefusedException refused = find(failure, UpgradeRefusedException.class);
+		if (refused != null) {
+			return Failure.refused(refused.status(), "The server at " + target + " refused the WebSocket upgrade (HTTP "
+					+ refused.status() + " " + refused.reasonPhrase() + ")" + ((refused.retryAfter() != null)
+							? "; it asks to retry after " + refused.retryAfter().toSeconds() + " s" : ""),
+					refused.retryAfter());
+		}
 		HandshakeException handshake = find(failure, HandshakeException.class);
 		if (handshake != null) {
 			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
