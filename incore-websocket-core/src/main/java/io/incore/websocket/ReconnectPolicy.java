@@ -11,7 +11,8 @@ import java.util.function.DoubleSupplier;
  * spread by ± {@code jitter} of itself at random, so that many clients of one server do not reconnect in step.
  * The count starts again after a connection stayed open for {@code resetAfter}. A connection that the server (or
  * this client, for a protocol violation of the server) closed with one of {@code stopOnCloseCodes} is not
- * reconnected: those codes say that trying again will not help.
+ * reconnected: those codes say that trying again will not help. Nor is an attempt whose opening handshake the
+ * server refused with a 4xx status (401, 403, 404, ...) other than those of {@code retryOnHttpStatuses}.
  *
  * @param initialDelay the delay before the first reconnect attempt, positive
  * @param multiplier the growth of the delay per attempt, at least 1
@@ -20,15 +21,19 @@ import java.util.function.DoubleSupplier;
  * @param maxAttempts how many consecutive attempts to make before giving up; 0 for no limit
  * @param resetAfter how long a connection must stay open for the attempt count to start again, positive
  * @param stopOnCloseCodes the close codes after which no reconnect follows
+ * @param retryOnHttpStatuses the 4xx statuses of a refused handshake that are retried all the same
  */
 public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
-		int maxAttempts, Duration resetAfter, Set<Integer> stopOnCloseCodes) {
+		int maxAttempts, Duration resetAfter, Set<Integer> stopOnCloseCodes, Set<Integer> retryOnHttpStatuses) {
 
 	/**
 	 * The close codes that stop reconnecting by default: 1002 protocol error, 1003 unsupported data, 1007 invalid
 	 * payload data, 1008 policy violation, 1009 message too big, 1010 mandatory extension.
 	 */
 	public static final Set<Integer> DEFAULT_STOP_ON_CLOSE_CODES = Set.of(1002, 1003, 1007, 1008, 1009, 1010);
+
+	/** The 4xx statuses retried by default: 408 request timeout, 429 too many requests. */
+	public static final Set<Integer> DEFAULT_RETRY_ON_HTTP_STATUSES = Set.of(408, 429);
 
 	/** The defaults: 1 s doubling up to 30 s, ± 20 % jitter, no attempt limit, reset after 30 s open. */
 	public static final ReconnectPolicy DEFAULT = new ReconnectPolicy(Duration.ofSeconds(1), 2.0,
@@ -49,6 +54,22 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	}
 
 	/**
+	 * Creates a policy that retries the {@linkplain #DEFAULT_RETRY_ON_HTTP_STATUSES default 4xx statuses}.
+	 * @param initialDelay the first delay
+	 * @param multiplier the growth per attempt
+	 * @param maxDelay the longest delay
+	 * @param jitter the random spread
+	 * @param maxAttempts the attempt limit, 0 for none
+	 * @param resetAfter the stable time that resets the count
+	 * @param stopOnCloseCodes the close codes after which no reconnect follows
+	 */
+	public ReconnectPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,
+			int maxAttempts, Duration resetAfter, Set<Integer> stopOnCloseCodes) {
+		this(initialDelay, multiplier, maxDelay, jitter, maxAttempts, resetAfter, stopOnCloseCodes,
+				DEFAULT_RETRY_ON_HTTP_STATUSES);
+	}
+
+	/**
 	 * Validates the policy.
 	 * @param initialDelay the first delay
 	 * @param multiplier the growth per attempt
@@ -57,6 +78,7 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	 * @param maxAttempts the attempt limit, 0 for none
 	 * @param resetAfter the stable time that resets the count
 	 * @param stopOnCloseCodes the close codes after which no reconnect follows
+	 * @param retryOnHttpStatuses the 4xx statuses of a refused handshake that are retried all the same
 	 */
 	public ReconnectPolicy {
 		InvalidOptionException.requirePositive(initialDelay, "initialDelay");
@@ -77,6 +99,9 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 					"a close code is between 1000 and 4999", "close codes such as 1008 or 4001");
 		}
 		stopOnCloseCodes = Set.copyOf(stopOnCloseCodes);
+		InvalidOptionException.require(retryOnHttpStatuses != null, "retryOnHttpStatuses", null, "it is missing",
+				"a list of HTTP statuses, possibly empty");
+		retryOnHttpStatuses = Set.copyOf(retryOnHttpStatuses);
 	}
 
 	/**
@@ -99,6 +124,16 @@ public record ReconnectPolicy(Duration initialDelay, double multiplier, Duration
 	 */
 	public boolean stopsOn(int closeCode) {
 		return this.stopOnCloseCodes.contains(closeCode);
+	}
+
+	/**
+	 * Tells whether an attempt whose opening handshake the server refused is not to be retried: a 4xx status
+	 * other than those of {@code retryOnHttpStatuses}.
+	 * @param httpStatus the status
+	 * @return whether it stops reconnecting
+	 */
+	public boolean stopsOnRefusal(int httpStatus) {
+		return httpStatus >= 400 && httpStatus < 500 && !this.retryOnHttpStatuses.contains(httpStatus);
 	}
 
 	/**

@@ -333,8 +333,9 @@ public class WebSocket extends IoDevice {
 	 * Returns the HTTP status of the last opening handshake that got an answer (Java-only): 101 when it opened, or
 	 * the status the server refused it with (401, 403, 404, 429, 503, ...). A refusal is reported as
 	 * {@link IpSocketError#ConnectionRefusedError}, as Qt does, with the status in {@code errorString}. A 4xx other
-	 * than 408 and 429 is not retried (a retry would get the same answer); a {@code Retry-After} of a 429 or 503
-	 * sets the next reconnect delay, at most the policy's {@code maxDelay}.
+	 * than the policy's {@link ReconnectPolicy#retryOnHttpStatuses()} (408 and 429 by default) is not retried (a
+	 * retry would get the same answer); a {@code Retry-After} of a 429 or 503 sets the next reconnect delay, at
+	 * most the policy's {@code maxDelay}.
 	 * @return the status, 0 before any answer
 	 */
 	public int getHandshakeStatus() {

@@ -28,7 +28,9 @@ class WebSocketClientsLifecycleTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IncoreWebSocketAutoConfiguration.class))
-		.withPropertyValues("incore.websocket.defaults.reconnect.initial-delay=50ms");
+		.withPropertyValues("incore.websocket.defaults.reconnect.initial-delay=50ms",
+				// The test server answers 404 for a moment while it starts again.
+				"incore.websocket.defaults.reconnect.retry-on-http-statuses=404,408,429");
 
 	private TestServer server;
 

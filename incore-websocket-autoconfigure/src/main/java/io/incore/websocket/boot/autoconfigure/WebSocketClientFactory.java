@@ -226,7 +226,9 @@ final class WebSocketClientFactory {
 				settings.get((s) -> s.getReconnect().getMaxDelay(), defaults.maxDelay()),
 				settings.get((s) -> s.getReconnect().getJitter(), defaults.jitter()),
 				settings.get((s) -> s.getReconnect().getMaxAttempts(), defaults.maxAttempts()),
-				settings.get((s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()), stopOn);
+				settings.get((s) -> s.getReconnect().getResetAfter(), defaults.resetAfter()), stopOn,
+				Set.copyOf(settings.get((s) -> s.getReconnect().getRetryOnHttpStatuses(),
+						List.copyOf(defaults.retryOnHttpStatuses()))));
 	}
 
 	/**

@@ -420,6 +420,13 @@ public class WebSocketClientSettings {
 		 */
 		private List<Integer> retryOnCloseCodes;
 
+		/**
+		 * 4xx statuses of a refused opening handshake that are retried; any other 4xx stops reconnecting (a retry
+		 * would get the same answer). Add 404 for a server that answers it for a moment while it restarts.
+		 * Default: 408, 429.
+		 */
+		private List<Integer> retryOnHttpStatuses;
+
 		public Duration getInitialDelay() {
 			return this.initialDelay;
 		}
@@ -474,6 +481,14 @@ public class WebSocketClientSettings {
 
 		public void setStopOnCloseCodes(List<Integer> stopOnCloseCodes) {
 			this.stopOnCloseCodes = stopOnCloseCodes;
+		}
+
+		public List<Integer> getRetryOnHttpStatuses() {
+			return this.retryOnHttpStatuses;
+		}
+
+		public void setRetryOnHttpStatuses(List<Integer> retryOnHttpStatuses) {
+			this.retryOnHttpStatuses = retryOnHttpStatuses;
 		}
 
 		public List<Integer> getRetryOnCloseCodes() {

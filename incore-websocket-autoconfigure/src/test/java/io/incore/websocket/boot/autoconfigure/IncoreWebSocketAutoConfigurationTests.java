@@ -145,6 +145,7 @@ class IncoreWebSocketAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.reconnect.retry-on-close-codes=1008,1003",
 				"incore.websocket.clients.b.url=ws://h/b", "incore.websocket.clients.b.reconnect.stop-on-close-codes=4001",
+				"incore.websocket.clients.b.reconnect.retry-on-http-statuses=404,503",
 				"incore.websocket.clients.c.url=ws://h/c")
 			.run((context) -> {
 				assertThat(context.getBean("a", WebSocket.class).getOptions().reconnect().stopOnCloseCodes())
@@ -153,6 +154,10 @@ class IncoreWebSocketAutoConfigurationTests {
 					.containsExactly(4001);
 				assertThat(context.getBean("c", WebSocket.class).getOptions().reconnect().stopOnCloseCodes())
 					.isEqualTo(ReconnectPolicy.DEFAULT_STOP_ON_CLOSE_CODES);
+				assertThat(context.getBean("c", WebSocket.class).getOptions().reconnect().retryOnHttpStatuses())
+					.isEqualTo(ReconnectPolicy.DEFAULT_RETRY_ON_HTTP_STATUSES);
+				assertThat(context.getBean("b", WebSocket.class).getOptions().reconnect().retryOnHttpStatuses())
+					.containsExactlyInAnyOrder(404, 503);
 			});
 	}
 

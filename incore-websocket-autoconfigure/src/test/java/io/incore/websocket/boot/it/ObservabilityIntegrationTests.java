@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 				"incore.websocket.clients.echo.headers.Authorization=Bearer " + ObservabilityIntegrationTests.TOKEN,
 				"incore.websocket.clients.remote.reconnect.initial-delay=100ms",
 				"incore.websocket.clients.remote.reconnect.max-delay=300ms",
+				"incore.websocket.clients.remote.reconnect.retry-on-http-statuses=404,408,429",
 				"incore.websocket.clients.optional.url=ws://alice:" + ObservabilityIntegrationTests.TOKEN
 						+ "@127.0.0.1:1/nothing?jwt=" + ObservabilityIntegrationTests.TOKEN + "&ticket="
 						+ ObservabilityIntegrationTests.TOKEN + "&tenant=" + ObservabilityIntegrationTests.TOKEN

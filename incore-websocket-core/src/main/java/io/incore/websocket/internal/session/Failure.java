@@ -52,13 +52,6 @@ public record Failure(WebSocket.Error error, IpSocketError socketError, String m
 				httpStatus, retryAfter);
 	}
 
-	/**
-	 * Tells whether retrying cannot help: the server refused with a 4xx status other than 408 (request timeout)
-	 * and 429 (too many requests), such as 401, 403 or 404.
-	 * @return whether it is final
-	 */
-	public boolean isFinalRefusal() {
-		return this.httpStatus >= 400 && this.httpStatus < 500 && this.httpStatus != 408 && this.httpStatus != 429;
-	}
+
 
 }

@@ -431,7 +431,7 @@ public final class WebSocketSession {
 		ReconnectPolicy policy = this.options.reconnect();
 		String cause = ended.endCause();
 		Failure failure = ended.failure;
-		if (failure != null && failure.isFinalRefusal()) {
+		if (failure != null && policy.stopsOnRefusal(failure.httpStatus())) {
 			giveUp("gave up: the server refused the upgrade with HTTP " + failure.httpStatus()
 					+ ", which a retry will not change");
 			return;
