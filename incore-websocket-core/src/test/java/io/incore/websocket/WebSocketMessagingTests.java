@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +126,49 @@ class WebSocketMessagingTests {
 		WebSocket socket = connect(WebSocketOptions.defaults(), "unknown.v9");
 		assertThat(socket.getNegotiatedSubProtocol()).isEmpty();
 		assertThat(socket.getError()).isEqualTo(WebSocket.Error.NoError);
+	}
+
+	@Test
+	void theHandshakeIsLoggedAtDebugWithCredentialsRedacted() {
+		Logger handshakeLog = Logger.getLogger("io.incore.websocket.handshake");
+		List<String> lines = new CopyOnWriteArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord logRecord) {
+				lines.add(logRecord.getMessage());
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		handshakeLog.setLevel(Level.FINE);
+		handler.setLevel(Level.FINE);
+		handshakeLog.addHandler(handler);
+		try {
+			this.socket = new WebSocket(null, WebSocketOptions.builder()
+				.header("Authorization", "Bearer s3cr3t")
+				.header("X-Tenant", "acme")
+				.redactedNames(Set.of("x-tenant"))
+				.build());
+			this.socket.setUrl(server.url("/echo?token=t0k3n&channel=quotes"));
+			this.socket.complete();
+			await().until(() -> lines.size() >= 2);
+			assertThat(lines.get(0)).startsWith("Upgrade request GET ")
+				.contains("/echo?token=***&channel=quotes", "Authorization: ***", "X-Tenant: ***", "Sec-WebSocket-Key");
+			assertThat(lines.get(1)).contains("HTTP 101");
+			assertThat(String.join("\n", lines)).doesNotContain("s3cr3t", "t0k3n", "acme");
+		}
+		finally {
+			handshakeLog.removeHandler(handler);
+			handshakeLog.setLevel(null);
+		}
 	}
 
 	@Test

@@ -56,6 +56,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile boolean over;
 
+	private URI uri;
+
 	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
 	private volatile ProxyRoute proxy;
 
@@ -88,6 +90,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		}
 		ByteBuf requestBytes = encode(request, uri);
+		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
+		this.uri = uri;
 		ChannelFuture connect = bootstrap.group(EventLoops.group())
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
@@ -166,6 +170,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
 		this.over = true;
+		HandshakeLog.response(this.uri, response, this.settings.redactedNames());
 		if (response.getStatus() >= 400) {
 			ctx.close();
 			this.engine.processError(new UpgradeRefusedException(response, Instant.now()));

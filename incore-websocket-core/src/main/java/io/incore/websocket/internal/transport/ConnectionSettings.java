@@ -1,5 +1,7 @@
 package io.incore.websocket.internal.transport;
 
+import java.util.Set;
+
 import javax.net.ssl.SSLContext;
 
 import io.incore.websocket.HttpProxy;
@@ -19,10 +21,11 @@ import io.incore.websocket.internal.session.ReadGate;
  * @param verifyHostname whether the server's certificate must match its host name
  * @param connectTimeoutMillis the longest a TCP connect may take
  * @param proxy the HTTP proxy of the options, or {@code null} to follow the JVM's proxy selector
+ * @param redactedNames header and parameter names whose values are never logged, besides credential-like ones
  */
 record ConnectionSettings(TyrusConnection connection, ReadGate gate, long maxMessageSize, boolean tcpNoDelay,
 		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis,
-		HttpProxy proxy) {
+		HttpProxy proxy, Set<String> redactedNames) {
 
 	static final String KEY = ConnectionSettings.class.getName();
 

@@ -73,7 +73,8 @@ public final class TyrusConnector implements Connector {
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
 							this.options.tcpNoDelay(), this.options.coalesceSends(), tls, this.options.verifyHostname(),
-							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy()));
+							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
+							this.options.redactedNames()));
 				managers.computeIfAbsent(handshakeMillis, TyrusConnector::createManager)
 					.connectToServer(connection, config, uri);
 			}
