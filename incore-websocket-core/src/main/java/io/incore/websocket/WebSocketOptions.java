@@ -58,12 +58,13 @@ import javax.net.ssl.SSLContext;
  * @param connectMessages the messages sent first on every connection, {@link ConnectMessages#NONE} by default
  * @param redactedNames query parameter and header names, lower case, whose values are never shown, besides those
  * that look like credentials ({@link WebSocketUrl#isSecretName(String)})
+ * @param headersProvider computes headers for each opening handshake, {@code null} (the default) for none
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
 		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
-		ConnectMessages connectMessages, Set<String> redactedNames) {
+		ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider) {
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -101,6 +102,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param sendBuffer the send buffer or {@code null}
 	 * @param connectMessages the messages sent on every connect
 	 * @param redactedNames more names whose values are never shown
+	 * @param headersProvider the per-handshake headers or {@code null}
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -141,7 +143,37 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, null,
-				ConnectMessages.NONE, Set.of());
+				ConnectMessages.NONE, Set.of(), null);
+	}
+
+	/**
+	 * Creates options without a headers provider, as before it existed.
+	 * @param headers extra HTTP headers
+	 * @param handshakeTimeout the handshake timeout, positive
+	 * @param closeTimeout the close timeout, positive
+	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
+	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
+	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
+	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @param proxy the HTTP proxy or {@code null}
+	 * @param sendBuffer the send buffer or {@code null}
+	 * @param connectMessages the messages sent on every connect
+	 * @param redactedNames more names whose values are never shown
+	 */
+	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
+			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
+			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
+			ConnectMessages connectMessages, Set<String> redactedNames) {
+		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
+				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
+				connectMessages, redactedNames, null);
 	}
 
 	/**
@@ -205,7 +237,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.proxy(this.proxy)
 			.sendBuffer(this.sendBuffer)
 			.connectMessages(this.connectMessages)
-			.redactedNames(this.redactedNames);
+			.redactedNames(this.redactedNames)
+			.headersProvider(this.headersProvider);
 	}
 
 	/**
@@ -273,6 +306,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private ConnectMessages connectMessages = ConnectMessages.NONE;
 
 		private Set<String> redactedNames = Set.of();
+
+		private HandshakeHeadersProvider headersProvider;
 
 		private Builder() {
 		}
@@ -463,6 +498,16 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets what computes headers for each opening handshake; see {@link HandshakeHeadersProvider}.
+		 * @param headersProvider the provider, {@code null} for none
+		 * @return this builder
+		 */
+		public Builder headersProvider(HandshakeHeadersProvider headersProvider) {
+			this.headersProvider = headersProvider;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -481,7 +526,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
 					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy, this.sendBuffer,
-					this.connectMessages, this.redactedNames);
+					this.connectMessages, this.redactedNames, this.headersProvider);
 		}
 
 	}

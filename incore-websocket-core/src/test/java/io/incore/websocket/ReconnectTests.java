@@ -3,9 +3,14 @@ package io.incore.websocket;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.incore.websocket.internal.session.ManualClock;
@@ -198,6 +203,72 @@ class ReconnectTests {
 			recorder.awaitSignal("reconnectScheduled");
 			assertThat(socket.getGaveUpReason()).isEmpty();
 		}
+	}
+
+	@Test
+	void aHeadersProviderIsAskedBeforeEveryAttemptAndTheServerSeesEachToken() throws InterruptedException {
+		this.server = TestServer.start();
+		int port = this.server.port();
+		AtomicInteger tokens = new AtomicInteger();
+		List<Integer> attemptsAsked = new CopyOnWriteArrayList<>();
+		this.socket = new WebSocket(null, WebSocketOptions.builder()
+			.reconnect(FAST)
+			.header("X-Static", "1")
+			.headersProvider((uri, attempt) -> {
+				attemptsAsked.add(attempt);
+				return Map.of("Authorization", "Bearer token-" + tokens.incrementAndGet());
+			})
+			.build(), this.clock.sessionClock(SharedExecutors.connector(), 0.5));
+		this.socket.setUrl(this.server.url("/echo"));
+		SignalRecorder recorder = new SignalRecorder(this.socket);
+		TestServer.handshakeHeaders.clear();
+		this.socket.complete();
+		recorder.awaitSignal("connected");
+		Map<String, List<String>> first = TestServer.handshakeHeaders.poll(10, TimeUnit.SECONDS);
+		assertThat(first.get("Authorization")).containsExactly("Bearer token-1");
+		assertThat(first.get("X-Static")).containsExactly("1");
+
+		this.server.close();
+		recorder.awaitSignal("disconnected");
+		this.server = TestServer.start(port);
+		this.clock.advance(FAST.initialDelay());
+		recorder.awaitCount("connected", 2);
+		Map<String, List<String>> second = TestServer.handshakeHeaders.poll(10, TimeUnit.SECONDS);
+		assertThat(second.get("Authorization")).containsExactly("Bearer token-2");
+		assertThat(attemptsAsked).containsExactly(0, 1);
+	}
+
+	@Test
+	void aHeadersProviderThatFailsOrTakesTooLongFailsTheAttempt() {
+		this.server = TestServer.start();
+		WebSocket failing = new WebSocket(null, WebSocketOptions.builder()
+			.headersProvider((uri, attempt) -> {
+				throw new IllegalStateException("token service down");
+			})
+			.build(), this.clock.sessionClock(SharedExecutors.connector(), 0.5));
+		this.socket = failing;
+		failing.setUrl(this.server.url("/echo"));
+		SignalRecorder recorder = new SignalRecorder(failing);
+		failing.complete();
+		recorder.awaitSignal("errorOccurred");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketAccessError);
+		assertThat(failing.getErrorString()).contains("headers provider failed", "token service down");
+		failing.close();
+
+		CountDownLatch never = new CountDownLatch(1);
+		WebSocket slow = new WebSocket(null, WebSocketOptions.builder()
+			.handshakeTimeout(Duration.ofMillis(200))
+			.headersProvider((uri, attempt) -> {
+				never.await();
+				return Map.of();
+			})
+			.build(), this.clock.sessionClock(SharedExecutors.connector(), 0.5));
+		this.socket = slow;
+		slow.setUrl(this.server.url("/echo"));
+		SignalRecorder slowRecorder = new SignalRecorder(slow);
+		slow.complete();
+		slowRecorder.awaitSignal("errorOccurred");
+		assertThat(slow.getErrorString()).contains("did not answer within 200 ms");
 	}
 
 	@Test

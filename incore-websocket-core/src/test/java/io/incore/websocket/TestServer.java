@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.websocket.CloseReason;
@@ -112,6 +113,29 @@ public final class TestServer implements AutoCloseable {
 			.setCorePoolSize(threads)
 			.setMaxPoolSize(threads)
 			.setDaemon(true);
+	}
+
+	/**
+	 * Forgets the handshake headers recorded so far.
+	 */
+	public static void clearHandshakeHeaders() {
+		handshakeHeaders.clear();
+	}
+
+	/**
+	 * Waits up to ten seconds for the headers of the next handshake.
+	 * @return the headers by name, case-insensitive; {@code null} if none came
+	 */
+	public static Map<String, List<String>> nextHandshakeHeaders() throws InterruptedException {
+		return handshakeHeaders.poll(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Returns the headers of a handshake already recorded.
+	 * @return the headers by name, or {@code null} if none is waiting
+	 */
+	public static Map<String, List<String>> pollHandshakeHeaders() {
+		return handshakeHeaders.poll();
 	}
 
 	public int port() {

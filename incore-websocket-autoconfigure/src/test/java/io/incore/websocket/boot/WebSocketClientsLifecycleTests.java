@@ -3,7 +3,12 @@ package io.incore.websocket.boot;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.TestServer;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
@@ -117,6 +122,35 @@ class WebSocketClientsLifecycleTests {
 					"incore.websocket.clients.feed.startup.mode=fail-fast")
 			.run((context) -> assertThat(context.getBean("feed", WebSocket.class).getState())
 				.isEqualTo(WebSocket.State.Open));
+	}
+
+	@Test
+	void aHeadersProviderBeanRotatesTheTokenBetweenTwoConnections() throws InterruptedException {
+		this.server = TestServer.start();
+		int port = this.server.port();
+		AtomicInteger tokens = new AtomicInteger();
+		TestServer.clearHandshakeHeaders();
+		this.contextRunner
+			.withBean("tokens", HandshakeHeadersProvider.class,
+					() -> (uri, attempt) -> Map.of("Authorization", "Bearer token-" + tokens.incrementAndGet()))
+			.withPropertyValues("incore.websocket.clients.feed.url=" + this.server.url("/echo"),
+					"incore.websocket.clients.feed.headers-provider=tokens")
+			.run((context) -> {
+				WebSocket feed = context.getBean("feed", WebSocket.class);
+				awaitState(feed, WebSocket.State.Open);
+				assertThat(TestServer.nextHandshakeHeaders().get("Authorization")).containsExactly("Bearer token-1");
+				this.server.close();
+				awaitState(feed, WebSocket.State.Closed);
+				this.server = TestServer.start(port);
+				awaitState(feed, WebSocket.State.Open);
+				List<String> seen = new ArrayList<>();
+				for (Map<String, List<String>> headers = TestServer.nextHandshakeHeaders(); headers != null;
+						headers = TestServer.pollHandshakeHeaders()) {
+					seen.addAll(headers.get("Authorization"));
+				}
+				assertThat(seen).last().isNotEqualTo("Bearer token-1");
+				assertThat(feed.getOptions().toString()).doesNotContain("token-");
+			});
 	}
 
 	private static int freePort() throws IOException {

@@ -44,7 +44,7 @@ public final class IncoreWebSocketAutoConfiguration {
 	WebSocketClients webSocketClients(IncoreWebSocketProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<WebSocketClientCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
 		WebSocketClientFactory factory = new WebSocketClientFactory(properties, sslBundles.getIfAvailable(),
-				customizers.orderedStream().toList(), beanFactory.getBeanClassLoader());
+				customizers.orderedStream().toList(), beanFactory.getBeanClassLoader(), beanFactory);
 		return factory.createClients(userDefinedClients(properties, beanFactory));
 	}
 

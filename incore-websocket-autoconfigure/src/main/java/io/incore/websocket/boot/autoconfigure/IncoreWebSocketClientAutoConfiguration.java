@@ -5,6 +5,7 @@ import java.util.List;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.springws.IncoreWebSocketClient;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,9 +31,9 @@ public final class IncoreWebSocketClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(WebSocketClient.class)
 	IncoreWebSocketClient incoreWebSocketClient(IncoreWebSocketProperties properties,
-			ObjectProvider<SslBundles> sslBundles) {
-		return new IncoreWebSocketClient(
-				new WebSocketClientFactory(properties, sslBundles.getIfAvailable(), List.of()).defaultOptions());
+			ObjectProvider<SslBundles> sslBundles, ListableBeanFactory beanFactory) {
+		return new IncoreWebSocketClient(new WebSocketClientFactory(properties, sslBundles.getIfAvailable(), List.of(),
+				beanFactory).defaultOptions());
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
@@ -24,6 +25,7 @@ import io.incore.websocket.boot.OwnershipMode;
 import io.incore.websocket.boot.WebSocketClientCustomizer;
 import io.incore.websocket.boot.WebSocketClients;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.ClassUtils;
@@ -50,17 +52,20 @@ final class WebSocketClientFactory {
 
 	private final ClassLoader classLoader;
 
+	private final ListableBeanFactory beans;
+
 	WebSocketClientFactory(IncoreWebSocketProperties properties, SslBundles sslBundles,
-			List<WebSocketClientCustomizer> customizers) {
-		this(properties, sslBundles, customizers, WebSocketClientFactory.class.getClassLoader());
+			List<WebSocketClientCustomizer> customizers, ListableBeanFactory beans) {
+		this(properties, sslBundles, customizers, WebSocketClientFactory.class.getClassLoader(), beans);
 	}
 
 	WebSocketClientFactory(IncoreWebSocketProperties properties, SslBundles sslBundles,
-			List<WebSocketClientCustomizer> customizers, ClassLoader classLoader) {
+			List<WebSocketClientCustomizer> customizers, ClassLoader classLoader, ListableBeanFactory beans) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.customizers = customizers;
 		this.classLoader = classLoader;
+		this.beans = beans;
 	}
 
 	/**
@@ -157,7 +162,20 @@ final class WebSocketClientFactory {
 		options.sendBuffer(settings.create("send-buffer", () -> sendBuffer(settings)));
 		options.proxy(settings.create("proxy", () -> proxy(settings)));
 		settings.from((s) -> s.getSsl().getBundle()).to((bundle) -> options.sslContext(sslContext(settings, bundle)));
+		settings.from(WebSocketClientSettings::getHeadersProvider)
+			.to((name) -> options.headersProvider(headersProvider(settings, name)));
 		return options;
+	}
+
+	private HandshakeHeadersProvider headersProvider(MergedClientSettings settings, String name) {
+		String path = settings.path("headers-provider");
+		if (this.beans == null || !this.beans.containsBean(name)
+				|| !this.beans.isTypeMatch(name, HandshakeHeadersProvider.class)) {
+			throw new InvalidWebSocketClientPropertyException(path, name, "there is no HandshakeHeadersProvider bean of "
+					+ "that name", "Define a HandshakeHeadersProvider bean named '" + name + "', or set " + path
+							+ " to the name of an existing one");
+		}
+		return this.beans.getBean(name, HandshakeHeadersProvider.class);
 	}
 
 	/**

@@ -49,6 +49,12 @@ public class WebSocketClientSettings {
 	private Map<String, String> headers = new LinkedHashMap<>();
 
 	/**
+	 * Name of a HandshakeHeadersProvider bean that computes headers before every connection attempt, e.g. a bearer
+	 * token that expires; they are added to the static headers. Default: none.
+	 */
+	private String headersProvider;
+
+	/**
 	 * How long connecting (TCP, TLS, upgrade) may take. Default: 10s.
 	 */
 	private Duration handshakeTimeout;
@@ -194,6 +200,14 @@ public class WebSocketClientSettings {
 
 	public void setHeaders(Map<String, String> headers) {
 		this.headers = headers;
+	}
+
+	public String getHeadersProvider() {
+		return this.headersProvider;
+	}
+
+	public void setHeadersProvider(String headersProvider) {
+		this.headersProvider = headersProvider;
 	}
 
 	public Duration getHandshakeTimeout() {

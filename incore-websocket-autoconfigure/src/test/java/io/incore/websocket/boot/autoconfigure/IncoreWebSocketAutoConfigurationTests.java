@@ -170,6 +170,14 @@ class IncoreWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void aMissingHeadersProviderBeanFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.headers-provider=tokens"),
+				"'incore.websocket.clients.a.headers-provider' has an invalid value 'tokens'",
+				"Define a HandshakeHeadersProvider bean named 'tokens'");
+	}
+
+	@Test
 	void noMissedPongFailsWithAnAnalysis() {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.heartbeat.max-missed=0"),

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  * <li>{@code incore-websocket-connect-N}: runs connection attempts, each of which waits for its opening handshake
  * (TCP, TLS and HTTP upgrade run on the transport's event loops); at most {@link #CONNECT_THREADS} at once, further
  * attempts wait in line.</li>
+ * <li>{@code incore-websocket-headers-N}: runs the applications' handshake headers providers; up to as many as
+ * the connect pool.</li>
  * <li>{@code incore-websocket-timer}: one thread for timeouts, heartbeats and reconnect delays.</li>
  * </ul>
  */
@@ -54,6 +56,8 @@ public final class SharedExecutors {
 	private static final ThreadPoolExecutor flusher = pool("flush", EVENT_THREADS);
 
 	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
+
+	private static final ThreadPoolExecutor headers = pool("headers", CONNECT_THREADS);
 
 	private static final ScheduledExecutorService scheduler = createScheduler();
 
@@ -82,6 +86,15 @@ public final class SharedExecutors {
 	 */
 	public static ExecutorService connector() {
 		return connector;
+	}
+
+	/**
+	 * Returns the pool that runs the applications' handshake headers providers, which may be slow: apart from
+	 * the connect pool, whose threads wait for them with a deadline.
+	 * @return the headers pool
+	 */
+	public static ExecutorService headers() {
+		return headers;
 	}
 
 	/**

@@ -13,11 +13,13 @@ public interface Connector {
 	 * until {@link #release()} is called for this attempt.
 	 * @param uri the server
 	 * @param subProtocols the subprotocols to request, in order of preference; none for none
+	 * @param reconnectAttempt the number of the attempt since the last stable connection, 0 for the first
 	 * @param gate when to stop reading, or {@code null} for inline delivery
 	 * @param listener receives the connection's events
 	 * @return the connection, usable once {@link ConnectionListener#opened} was called
 	 */
-	Connection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener);
+	Connection connect(URI uri, List<String> subProtocols, int reconnectAttempt, ReadGate gate,
+			ConnectionListener listener);
 
 	/**
 	 * Ends one attempt's hold on the transport, once the session considers it over.

@@ -387,6 +387,7 @@ public final class WebSocketSession {
 		this.statistics.connectAttempts.increment();
 		setState(State.Connecting);
 		attempt.connection = this.connector.connect(check.uri(), SubProtocols.parse(this.host.subProtocol()),
+				this.reconnectAttempts,
 				this.options.inlineDelivery() ? null : this.inbound, attempt);
 		return true;
 	}
@@ -431,7 +432,9 @@ public final class WebSocketSession {
 		ReconnectPolicy policy = this.options.reconnect();
 		String cause = ended.endCause();
 		Failure failure = ended.failure;
-		if (failure != null && policy.stopsOnRefusal(failure.httpStatus())) {
+		boolean newCredentialsMayHelp = this.options.headersProvider() != null
+				&& (failure != null && (failure.httpStatus() == 401 || failure.httpStatus() == 403));
+		if (failure != null && policy.stopsOnRefusal(failure.httpStatus()) && !newCredentialsMayHelp) {
 			giveUp("gave up: the server refused the upgrade with HTTP " + failure.httpStatus()
 					+ ", which a retry will not change");
 			return;

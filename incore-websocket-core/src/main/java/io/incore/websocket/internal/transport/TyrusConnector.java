@@ -1,12 +1,19 @@
 package io.incore.websocket.internal.transport;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.incore.websocket.internal.session.ConnectionListener;
@@ -58,16 +65,17 @@ public final class TyrusConnector implements Connector {
 	 * Starts connecting in the background, on the shared connect pool; the outcome arrives at the listener.
 	 */
 	@Override
-	public TyrusConnection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener) {
+	public TyrusConnection connect(URI uri, List<String> subProtocols, int reconnectAttempt, ReadGate gate,
+			ConnectionListener listener) {
 		EventLoops.acquire();
 		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers);
-		ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-			.preferredSubprotocols(subProtocols)
-			.configurator(new HeaderConfigurator(this.options.headers()))
-			.build();
 		long handshakeMillis = this.options.handshakeTimeout().toMillis();
 		SharedExecutors.connector().execute(() -> {
 			try {
+				ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+					.preferredSubprotocols(subProtocols)
+					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis)))
+					.build();
 				SSLContext tls = !"wss".equals(uri.getScheme()) ? null
 						: (this.options.sslContext() != null) ? this.options.sslContext() : SSLContext.getDefault();
 				config.getUserProperties()
@@ -83,6 +91,44 @@ public final class TyrusConnector implements Connector {
 			}
 		});
 		return connection;
+	}
+
+	/**
+	 * Returns the static headers, with those of the provider added: the provider runs on the headers pool, and
+	 * this connect thread waits for it at most the handshake timeout.
+	 */
+	private Map<String, String> headers(URI uri, int reconnectAttempt, long timeoutMillis)
+			throws HeadersUnavailableException, InterruptedException {
+		HandshakeHeadersProvider provider = this.options.headersProvider();
+		if (provider == null) {
+			return this.options.headers();
+		}
+		Future<Map<String, String>> provided = SharedExecutors.headers()
+			.submit(() -> provider.headers(uri, reconnectAttempt));
+		try {
+			Map<String, String> headers = new LinkedHashMap<>(this.options.headers());
+			headers.putAll(provided.get(timeoutMillis, TimeUnit.MILLISECONDS));
+			return headers;
+		}
+		catch (TimeoutException ex) {
+			provided.cancel(true);
+			throw new HeadersUnavailableException("the headers provider did not answer within " + timeoutMillis
+					+ " ms", null);
+		}
+		catch (ExecutionException ex) {
+			throw new HeadersUnavailableException("the headers provider failed: " + ex.getCause(), ex.getCause());
+		}
+	}
+
+	/**
+	 * The application's {@link HandshakeHeadersProvider} threw or did not answer in time.
+	 */
+	static final class HeadersUnavailableException extends IOException {
+
+		HeadersUnavailableException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 	@Override

@@ -61,6 +61,12 @@ final class TyrusFailures {
 			return Failure.socket(IpSocketError.ConnectionRefusedError,
 					"Connection refused by " + uri.getHost() + ":" + port(uri) + " (" + target + ")");
 		}
+		TyrusConnector.HeadersUnavailableException headers = find(failure,
+				TyrusConnector.HeadersUnavailableException.class);
+		if (headers != null) {
+			return Failure.socket(IpSocketError.SocketAccessError, "Could not compute the handshake headers for "
+					+ target + ": " + headers.getMessage());
+		}
 		UpgradeRefusedException refused = find(failure, UpgradeRefusedException.class);
 		if (refused != null) {
 			return Failure.refused(refused.status(), "The server at " + target + " refused the WebSocket upgrade (HTTP "

@@ -536,7 +536,8 @@ class WebSocketSessionTests {
 		}
 
 		@Override
-		public Connection connect(URI uri, List<String> subProtocols, ReadGate gate, ConnectionListener listener) {
+		public Connection connect(URI uri, List<String> subProtocols, int reconnectAttempt, ReadGate gate,
+				ConnectionListener listener) {
 			FakeConnection connection = new FakeConnection(listener);
 			this.connections.add(connection);
 			return connection;

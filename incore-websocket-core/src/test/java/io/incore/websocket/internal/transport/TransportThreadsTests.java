@@ -80,7 +80,7 @@ class TransportThreadsTests {
 	private List<String> readWith(ReadGate gate, WebSocketOptions options) {
 		List<String> readers = new CopyOnWriteArrayList<>();
 		this.connection = new TyrusConnector(options, Timers.on(SharedExecutors.scheduler()))
-			.connect(URI.create(server.url("/echo")), List.of(), gate, new RecordingListener(readers));
+			.connect(URI.create(server.url("/echo")), List.of(), 0, gate, new RecordingListener(readers));
 		await().atMost(Duration.ofSeconds(30)).until(() -> readers.size() == MESSAGES);
 		return readers;
 	}
