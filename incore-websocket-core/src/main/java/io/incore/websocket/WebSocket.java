@@ -330,6 +330,15 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the URL the current or last connection reached (Java-only): {@code url}, or where the server's
+	 * redirects (at most {@link WebSocketOptions#maxRedirects()}, never from {@code wss://} to {@code ws://}) led.
+	 * @return the URL, {@code ""} before any connection opened
+	 */
+	public String getConnectedUrl() {
+		return this.session.connectedUrl();
+	}
+
+	/**
 	 * Returns the HTTP status of the last opening handshake that got an answer (Java-only): 101 when it opened, or
 	 * the status the server refused it with (401, 403, 404, 429, 503, ...). A refusal is reported as
 	 * {@link IpSocketError#ConnectionRefusedError}, as Qt does, with the status in {@code errorString}. A 4xx other

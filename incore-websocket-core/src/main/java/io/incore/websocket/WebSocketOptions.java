@@ -59,12 +59,18 @@ import javax.net.ssl.SSLContext;
  * @param redactedNames query parameter and header names, lower case, whose values are never shown, besides those
  * that look like credentials ({@link WebSocketUrl#isSecretName(String)})
  * @param headersProvider computes headers for each opening handshake, {@code null} (the default) for none
+ * @param maxRedirects how many redirects (301, 302, 307, 308) of the opening handshake are followed, 0 for none;
+ * a redirect from {@code wss://} to {@code ws://} is never followed
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
 		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
-		ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider) {
+		ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider,
+		int maxRedirects) {
+
+	/** The default bound on redirects of the opening handshake: 3. */
+	public static final int DEFAULT_MAX_REDIRECTS = 3;
 
 	/** The default handshake timeout: 10 seconds. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -103,6 +109,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param connectMessages the messages sent on every connect
 	 * @param redactedNames more names whose values are never shown
 	 * @param headersProvider the per-handshake headers or {@code null}
+	 * @param maxRedirects the redirects followed, 0 or more
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -116,6 +123,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		Objects.requireNonNull(inbound, "inbound");
 		Objects.requireNonNull(reconnect, "reconnect");
 		Objects.requireNonNull(connectMessages, "connectMessages");
+		InvalidOptionException.require(maxRedirects >= 0, "maxRedirects", maxRedirects,
+				"the number of redirects cannot be negative", "0 to follow none, or a small number such as 3");
 		redactedNames = redactedNames.stream().map((name) -> name.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
 	}
@@ -143,7 +152,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, null,
-				ConnectMessages.NONE, Set.of(), null);
+				ConnectMessages.NONE, Set.of(), null, DEFAULT_MAX_REDIRECTS);
 	}
 
 	/**
@@ -173,7 +182,38 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			ConnectMessages connectMessages, Set<String> redactedNames) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
-				connectMessages, redactedNames, null);
+				connectMessages, redactedNames, null, DEFAULT_MAX_REDIRECTS);
+	}
+
+	/**
+	 * Creates options that follow the default number of redirects, as before the bound existed.
+	 * @param headers extra HTTP headers
+	 * @param handshakeTimeout the handshake timeout, positive
+	 * @param closeTimeout the close timeout, positive
+	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
+	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
+	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
+	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @param proxy the HTTP proxy or {@code null}
+	 * @param sendBuffer the send buffer or {@code null}
+	 * @param connectMessages the messages sent on every connect
+	 * @param redactedNames more names whose values are never shown
+	 * @param headersProvider the per-handshake headers or {@code null}
+	 */
+	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
+			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
+			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
+			ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider) {
+		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
+				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
+				connectMessages, redactedNames, headersProvider, DEFAULT_MAX_REDIRECTS);
 	}
 
 	/**
@@ -238,7 +278,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.sendBuffer(this.sendBuffer)
 			.connectMessages(this.connectMessages)
 			.redactedNames(this.redactedNames)
-			.headersProvider(this.headersProvider);
+			.headersProvider(this.headersProvider)
+			.maxRedirects(this.maxRedirects);
 	}
 
 	/**
@@ -308,6 +349,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private Set<String> redactedNames = Set.of();
 
 		private HandshakeHeadersProvider headersProvider;
+
+		private int maxRedirects = DEFAULT_MAX_REDIRECTS;
 
 		private Builder() {
 		}
@@ -508,6 +551,16 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets how many redirects of the opening handshake are followed; see {@link WebSocketOptions#maxRedirects()}.
+		 * @param maxRedirects 0 to follow none
+		 * @return this builder
+		 */
+		public Builder maxRedirects(int maxRedirects) {
+			this.maxRedirects = maxRedirects;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -526,7 +579,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
 					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy, this.sendBuffer,
-					this.connectMessages, this.redactedNames, this.headersProvider);
+					this.connectMessages, this.redactedNames, this.headersProvider, this.maxRedirects);
 		}
 
 	}

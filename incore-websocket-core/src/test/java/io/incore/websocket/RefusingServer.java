@@ -7,10 +7,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
- * A server on 127.0.0.1 that answers every opening handshake with the same HTTP response (a refusal) and hangs up,
- * counting the handshakes.
+ * A server on 127.0.0.1 that answers every opening handshake with the same HTTP response (a refusal or a
+ * redirect) and hangs up, counting the handshakes.
  */
 final class RefusingServer implements AutoCloseable {
 
@@ -19,7 +20,15 @@ final class RefusingServer implements AutoCloseable {
 	private final AtomicInteger handshakes = new AtomicInteger();
 
 	RefusingServer(String answer) throws IOException {
+		this((port) -> answer);
+	}
+
+	/**
+	 * Creates a server whose answer may name its own port, e.g. a redirect to itself.
+	 */
+	RefusingServer(IntFunction<String> answerForPort) throws IOException {
 		this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		String answer = answerForPort.apply(this.listener.getLocalPort());
 		Thread server = new Thread(TestServer.THREADS, () -> serve(answer), TestServer.SERVER_THREAD_PREFIX + "refusing");
 		server.setDaemon(true);
 		server.start();
@@ -41,6 +50,10 @@ final class RefusingServer implements AutoCloseable {
 				// Closed by the test, or the client went away first.
 			}
 		}
+	}
+
+	int port() {
+		return this.listener.getLocalPort();
 	}
 
 	String url() {

@@ -147,6 +147,7 @@ final class WebSocketClientFactory {
 		options.headers(headers);
 		options.redactedNames(redactedNames);
 		settings.from(WebSocketClientSettings::getHandshakeTimeout).to(options::handshakeTimeout);
+		settings.from(WebSocketClientSettings::getMaxRedirects).to(options::maxRedirects);
 		settings.from(WebSocketClientSettings::getCloseTimeout).to(options::closeTimeout);
 		settings.from(WebSocketClientSettings::getMaxMessageSize).as(DataSize::toBytes).to(options::maxMessageSize);
 		settings.from(WebSocketClientSettings::getReadBufferCapacity).as(DataSize::toBytes)

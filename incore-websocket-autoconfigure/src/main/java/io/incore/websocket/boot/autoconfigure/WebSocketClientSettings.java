@@ -55,6 +55,12 @@ public class WebSocketClientSettings {
 	private String headersProvider;
 
 	/**
+	 * How many redirects (301, 302, 307, 308) of the opening handshake are followed; 0 for none. A redirect from
+	 * wss:// to ws:// is never followed. Default: 3.
+	 */
+	private Integer maxRedirects;
+
+	/**
 	 * How long connecting (TCP, TLS, upgrade) may take. Default: 10s.
 	 */
 	private Duration handshakeTimeout;
@@ -208,6 +214,14 @@ public class WebSocketClientSettings {
 
 	public void setHeadersProvider(String headersProvider) {
 		this.headersProvider = headersProvider;
+	}
+
+	public Integer getMaxRedirects() {
+		return this.maxRedirects;
+	}
+
+	public void setMaxRedirects(Integer maxRedirects) {
+		this.maxRedirects = maxRedirects;
 	}
 
 	public Duration getHandshakeTimeout() {

@@ -42,6 +42,7 @@ class ConfigurationMetadataDefaultsTests {
 		ACTUAL.put("auto-open", (client) -> client.socket().isAutoOpen());
 		ACTUAL.put("handshake-timeout", (client) -> client.options().handshakeTimeout());
 		ACTUAL.put("close-timeout", (client) -> client.options().closeTimeout());
+		ACTUAL.put("max-redirects", (client) -> client.options().maxRedirects());
 		ACTUAL.put("max-message-size", (client) -> DataSize.ofBytes(client.options().maxMessageSize()));
 		ACTUAL.put("read-buffer-capacity", (client) -> DataSize.ofBytes(client.options().readBufferCapacity()));
 		ACTUAL.put("inline-delivery", (client) -> client.options().inlineDelivery());

@@ -1,6 +1,7 @@
 package io.incore.websocket.internal.session;
 
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * One connection as the session drives it; the transport implements it. Every method may be called from any
@@ -37,6 +38,12 @@ public interface Connection {
 	 * @throws IOException if the connection cannot send, or writing failed
 	 */
 	void sendPong(byte[] payload) throws IOException;
+
+	/**
+	 * Returns the URL the connection reached, after the redirects of its opening handshake.
+	 * @return the URL, {@code null} before it opened
+	 */
+	URI uri();
 
 	/**
 	 * Starts the close handshake: sends a close frame and waits at most the close timeout for the server's.

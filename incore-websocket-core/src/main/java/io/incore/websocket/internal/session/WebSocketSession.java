@@ -95,6 +95,8 @@ public final class WebSocketSession {
 
 	private volatile int handshakeStatus;
 
+	private volatile String connectedUrl = "";
+
 	/**
 	 * Creates the session of one {@code WebSocket}.
 	 * @param host the facade it reports to
@@ -525,6 +527,14 @@ public final class WebSocketSession {
 	}
 
 	/**
+	 * Returns the URL the current or last connection reached, after the redirects of its handshake.
+	 * @return the URL, {@code ""} before any connection opened
+	 */
+	public String connectedUrl() {
+		return this.connectedUrl;
+	}
+
+	/**
 	 * Returns the HTTP status of the last opening handshake that got an answer.
 	 * @return 101 when it opened, the error status when the server refused it, 0 before any answer
 	 */
@@ -677,6 +687,8 @@ public final class WebSocketSession {
 					.add(WebSocketSession.this.openedAtNanos - this.startedAtNanos);
 				this.opened = true;
 				WebSocketSession.this.handshakeStatus = 101;
+				URI reached = openedConnection.uri();
+				WebSocketSession.this.connectedUrl = (reached != null) ? reached.toString() : this.uri.toString();
 				setState(State.Open);
 				startOutbox();
 				WebSocketSession.this.host.connected();

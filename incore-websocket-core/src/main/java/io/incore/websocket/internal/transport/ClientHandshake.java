@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
+import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -63,9 +64,17 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile HttpProxyHandler proxyHandler;
 
+	/** Whether the first request of this attempt went to a {@code wss://} URL; a redirect may not leave TLS. */
+	private final Boolean secureOrigin;
+
 	ClientHandshake(ClientEngine engine, ConnectionSettings settings) {
+		this(engine, settings, null);
+	}
+
+	private ClientHandshake(ClientEngine engine, ConnectionSettings settings, Boolean secureOrigin) {
 		this.engine = engine;
 		this.settings = settings;
+		this.secureOrigin = secureOrigin;
 	}
 
 	/**
@@ -76,6 +85,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
 		URI uri = URI.create(request.getRequestUri());
 		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
+		if (Boolean.TRUE.equals(this.secureOrigin) && !secure) {
+			throw new RedirectRefusedException("The server redirected a wss:// connection to "
+					+ WebSocketUrl.redact(uri.toString(), this.settings.redactedNames())
+					+ "; a redirect that leaves TLS is not followed");
+		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : secure ? 443 : 80;
 		Bootstrap bootstrap = new Bootstrap();
 		ProxyRoute route = ProxyRoute.select(this.settings.proxy(), uri);
@@ -180,6 +194,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
 				System::nanoTime, this.settings.connection()::failed);
 		this.settings.connection().writerReady(frames);
+		if (response.getStatus() == 101) {
+			this.settings.connection().reached(this.uri);
+		}
 		ClientEngine.ClientUpgradeInfo info;
 		try {
 			info = this.engine.processResponse(response, frames, (reason) -> writer.close());
@@ -219,7 +236,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private void again() {
 		try {
-			new ClientHandshake(this.engine, this.settings).start();
+			boolean secure = (this.secureOrigin != null) ? this.secureOrigin
+					: "wss".equalsIgnoreCase(this.uri.getScheme());
+			new ClientHandshake(this.engine, this.settings, secure).start();
 		}
 		catch (IOException | RuntimeException ex) {
 			this.engine.processError(ex);
@@ -271,6 +290,17 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	/**
 	 * The server closed the connection before it answered the opening handshake.
 	 */
+	/**
+	 * A redirect this client does not follow.
+	 */
+	static final class RedirectRefusedException extends IOException {
+
+		RedirectRefusedException(String message) {
+			super(message);
+		}
+
+	}
+
 	static final class HandshakeClosedException extends IOException {
 
 		HandshakeClosedException() {

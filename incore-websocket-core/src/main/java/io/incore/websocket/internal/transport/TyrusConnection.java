@@ -1,6 +1,7 @@
 package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,6 +74,8 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 	void writerReady(OutgoingFrames writer) {
 		this.frames = writer;
 	}
+
+	private volatile URI uri;
 
 	@Override
 	public void onOpen(Session session, EndpointConfig config) {
@@ -357,6 +360,20 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 	@Override
 	public void sendPing(byte[] payload) throws IOException {
 		send(Rfc6455.OPCODE_PING, payload);
+	}
+
+	@Override
+	public URI uri() {
+		return this.uri;
+	}
+
+	/**
+	 * The opening handshake was answered with 101 at this URL, after the redirects before it; Tyrus opens the
+	 * session while it checks the answer, so this comes first.
+	 * @param reached the URL
+	 */
+	void reached(URI reached) {
+		this.uri = reached;
 	}
 
 	@Override

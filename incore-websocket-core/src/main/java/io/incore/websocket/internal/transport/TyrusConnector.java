@@ -38,7 +38,7 @@ import org.glassfish.tyrus.client.ClientProperties;
  */
 public final class TyrusConnector implements Connector {
 
-	private static final Map<Long, ClientManager> managers = new ConcurrentHashMap<>();
+	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
 
 	private final WebSocketOptions options;
 
@@ -54,11 +54,19 @@ public final class TyrusConnector implements Connector {
 		this.timers = timers;
 	}
 
-	private static ClientManager createManager(long handshakeMillis) {
+	private static ClientManager createManager(ManagerKey key) {
 		ClientManager manager = ClientManager.createClient(NettyClientContainer.class.getName(),
 				SessionContainer.SHARED);
-		manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeMillis);
+		manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
+		manager.getProperties().put(ClientProperties.REDIRECT_ENABLED, key.maxRedirects() > 0);
+		manager.getProperties().put(ClientProperties.REDIRECT_THRESHOLD, key.maxRedirects());
 		return manager;
+	}
+
+	/**
+	 * What the Tyrus client managers differ in: one manager per combination in use.
+	 */
+	private record ManagerKey(long handshakeMillis, int maxRedirects) {
 	}
 
 	/**
@@ -76,14 +84,15 @@ public final class TyrusConnector implements Connector {
 					.preferredSubprotocols(subProtocols)
 					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis)))
 					.build();
-				SSLContext tls = !"wss".equals(uri.getScheme()) ? null
-						: (this.options.sslContext() != null) ? this.options.sslContext() : SSLContext.getDefault();
+				SSLContext tls = (this.options.sslContext() != null) ? this.options.sslContext()
+						: SSLContext.getDefault();
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
 							this.options.tcpNoDelay(), this.options.coalesceSends(), tls, this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
 							this.options.redactedNames()));
-				managers.computeIfAbsent(handshakeMillis, TyrusConnector::createManager)
+				managers.computeIfAbsent(new ManagerKey(handshakeMillis, this.options.maxRedirects()),
+						TyrusConnector::createManager)
 					.connectToServer(connection, config, uri);
 			}
 			catch (Exception | LinkageError ex) {

@@ -18,6 +18,7 @@ import io.incore.websocket.internal.session.Failure;
 
 import io.netty.channel.ConnectTimeoutException;
 
+import org.glassfish.tyrus.client.RedirectException;
 import org.glassfish.tyrus.core.HandshakeException;
 
 /**
@@ -66,6 +67,15 @@ final class TyrusFailures {
 		if (headers != null) {
 			return Failure.socket(IpSocketError.SocketAccessError, "Could not compute the handshake headers for "
 					+ target + ": " + headers.getMessage());
+		}
+		ClientHandshake.RedirectRefusedException downgrade = find(failure, ClientHandshake.RedirectRefusedException.class);
+		if (downgrade != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, downgrade.getMessage() + " (" + target + ")");
+		}
+		RedirectException redirect = find(failure, RedirectException.class);
+		if (redirect != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "Following the redirects of " + target
+					+ " failed: " + redirect.getMessage());
 		}
 		UpgradeRefusedException refused = find(failure, UpgradeRefusedException.class);
 		if (refused != null) {

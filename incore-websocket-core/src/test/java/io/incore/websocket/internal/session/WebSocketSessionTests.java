@@ -591,6 +591,11 @@ class WebSocketSessionTests {
 		}
 
 		@Override
+		public URI uri() {
+			return null;
+		}
+
+		@Override
 		public void sendPong(byte[] payload) {
 			this.calls.add("pong");
 		}
