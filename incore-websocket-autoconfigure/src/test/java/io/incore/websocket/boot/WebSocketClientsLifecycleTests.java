@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,6 +151,23 @@ class WebSocketClientsLifecycleTests {
 				}
 				assertThat(seen).last().isNotEqualTo("Bearer token-1");
 				assertThat(feed.getOptions().toString()).doesNotContain("token-");
+			});
+	}
+
+	@Test
+	void basicAuthenticationIsSentWithTheHandshakeAndNeverShown() throws InterruptedException {
+		this.server = TestServer.start();
+		TestServer.clearHandshakeHeaders();
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=" + this.server.url("/echo"),
+					"incore.websocket.clients.feed.basic-auth.username=alice",
+					"incore.websocket.clients.feed.basic-auth.password=s3cr3t")
+			.run((context) -> {
+				WebSocket feed = context.getBean("feed", WebSocket.class);
+				awaitState(feed, WebSocket.State.Open);
+				assertThat(TestServer.nextHandshakeHeaders().get("Authorization"))
+					.containsExactly("Basic " + Base64.getEncoder().encodeToString("alice:s3cr3t".getBytes()));
+				assertThat(feed.getOptions().toString()).doesNotContain("YWxpY2U6czNjcjN0");
 			});
 	}
 

@@ -1,10 +1,13 @@
 package io.incore.websocket.boot.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -144,6 +147,7 @@ final class WebSocketClientFactory {
 		WebSocketOptions.Builder options = WebSocketOptions.builder();
 		Map<String, String> headers = new LinkedHashMap<>(settings.defaults().getHeaders());
 		headers.putAll(settings.own().getHeaders());
+		basicAuthorization(settings).ifPresent((authorization) -> headers.put("Authorization", authorization));
 		options.headers(headers);
 		options.redactedNames(redactedNames);
 		settings.from(WebSocketClientSettings::getHandshakeTimeout).to(options::handshakeTimeout);
@@ -166,6 +170,24 @@ final class WebSocketClientFactory {
 		settings.from(WebSocketClientSettings::getHeadersProvider)
 			.to((name) -> options.headersProvider(headersProvider(settings, name)));
 		return options;
+	}
+
+	/**
+	 * Returns the {@code Authorization} header of the configured basic authentication, if any.
+	 */
+	private static Optional<String> basicAuthorization(MergedClientSettings settings) {
+		String username = settings.get((s) -> s.getBasicAuth().getUsername(), null);
+		String password = settings.get((s) -> s.getBasicAuth().getPassword(), null);
+		if (username == null) {
+			if (password != null) {
+				String path = settings.path("basic-auth.password");
+				throw new InvalidWebSocketClientPropertyException(path, "***", "a password needs a username",
+						"Set the username beside " + path + ", or remove the password");
+			}
+			return Optional.empty();
+		}
+		String credentials = username + ":" + ((password != null) ? password : "");
+		return Optional.of("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private HandshakeHeadersProvider headersProvider(MergedClientSettings settings, String name) {

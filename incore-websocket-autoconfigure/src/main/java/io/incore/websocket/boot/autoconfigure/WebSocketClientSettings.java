@@ -124,6 +124,11 @@ public class WebSocketClientSettings {
 	private final OnConnect onConnect = new OnConnect();
 
 	/**
+	 * HTTP basic authentication of the opening handshake.
+	 */
+	private final BasicAuth basicAuth = new BasicAuth();
+
+	/**
 	 * Reconnect policy.
 	 */
 	private final Reconnect reconnect = new Reconnect();
@@ -296,6 +301,10 @@ public class WebSocketClientSettings {
 		return this.onConnect;
 	}
 
+	public BasicAuth getBasicAuth() {
+		return this.basicAuth;
+	}
+
 	public Reconnect getReconnect() {
 		return this.reconnect;
 	}
@@ -397,6 +406,40 @@ public class WebSocketClientSettings {
 
 		public void setSend(List<String> send) {
 			this.send = send;
+		}
+
+	}
+
+	/**
+	 * HTTP basic authentication of the opening handshake: sent with every attempt (preemptively, so a server that
+	 * answers 401 with WWW-Authenticate: Basic gets them without a round trip).
+	 */
+	public static class BasicAuth {
+
+		/**
+		 * User name. Default: none.
+		 */
+		private String username;
+
+		/**
+		 * Password; never shown in logs, events, health or endpoints.
+		 */
+		private String password;
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
 		}
 
 	}
