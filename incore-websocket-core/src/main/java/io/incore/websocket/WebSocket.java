@@ -103,11 +103,12 @@ public class WebSocket extends IoDevice {
 	public final ValueSignal<ReconnectScheduled> reconnectScheduled = new ValueSignal<>(this, "reconnectScheduled");
 
 	/**
-	 * Emitted when reconnecting stops, with the attempts made (Java-only): the reconnect policy allows no further
-	 * attempt, or the connection ended with one of its stop close codes; {@link #getGaveUpReason()} says which.
+	 * Emitted when reconnecting stops, with the attempts made and the reason (Java-only): the reconnect policy
+	 * allows no further attempt, the connection ended with one of its stop close codes, or the server refused the
+	 * handshake with a status a retry will not change; {@link #getGaveUpReason()} keeps the reason.
 	 * Only {@link #connectToHost()} or {@link #open()} connects again.
 	 */
-	public final ValueSignal<Integer> reconnectGaveUp = new ValueSignal<>(this, "reconnectGaveUp");
+	public final ValueSignal<ReconnectGaveUp> reconnectGaveUp = new ValueSignal<>(this, "reconnectGaveUp");
 
 	/** Emitted with the round-trip time of every heartbeat pong (Java-only). */
 	public final ValueSignal<Duration> heartbeatRoundTrip = new ValueSignal<>(this, "heartbeatRoundTrip");
@@ -648,8 +649,8 @@ public class WebSocket extends IoDevice {
 		}
 
 		@Override
-		public void reconnectGaveUp(int attempts) {
-			WebSocket.this.reconnectGaveUp.emit(attempts);
+		public void reconnectGaveUp(ReconnectGaveUp gaveUp) {
+			WebSocket.this.reconnectGaveUp.emit(gaveUp);
 		}
 
 		@Override

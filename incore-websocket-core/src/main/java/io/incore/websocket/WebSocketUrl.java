@@ -77,7 +77,14 @@ public final class WebSocketUrl {
 		return SECRET_NAME.matcher(name).matches();
 	}
 
-	static boolean isSecretName(String name, Set<String> alsoSecret) {
+	/**
+	 * Tells whether a query parameter or header name is redacted: it looks like a credential, or it is one of
+	 * {@code alsoSecret}, in any case.
+	 * @param name the name
+	 * @param alsoSecret more names to redact, lower case
+	 * @return whether its value is redacted
+	 */
+	public static boolean isSecretName(String name, Set<String> alsoSecret) {
 		return isSecretName(name) || alsoSecret.contains(name.toLowerCase(Locale.ROOT));
 	}
 

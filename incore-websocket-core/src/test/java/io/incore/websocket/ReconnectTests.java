@@ -150,6 +150,9 @@ class ReconnectTests {
 
 		socket.sendTextMessage("close:1008:banned");
 		recorder.awaitSignal("reconnectGaveUp");
+		assertThat(((ReconnectGaveUp) recorder.argumentsOf("reconnectGaveUp").get(0)).reason())
+			.as("carried by the signal, as it was when it stopped")
+			.contains("1008 policy violation");
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(attempts()).isEqualTo(2);
 		assertThat(socket.getGaveUpReason())

@@ -13,7 +13,8 @@ import io.incore.websocket.WebSocket;
 
 /**
  * Waits for one client to reach {@code Open} at start-up, listening to its signals from before it is asked to
- * connect, so that no transition is missed. With {@code failFast}, the first error ends the wait too.
+ * connect, so that no transition is missed. With {@code failFast}, the first error of the connection ends the wait
+ * too; a send refused while connecting ({@code NotOpenError}) is the sender's error, not the connection's.
  */
 final class StartupWait {
 
@@ -26,8 +27,11 @@ final class StartupWait {
 	private StartupWait(WebSocket client, boolean failFast) {
 		this.client = client;
 		SignalConnection connected = client.connected.connect(() -> this.outcome.complete(Optional.empty()));
-		this.listening = failFast ? List.of(connected, client.errorOccurred
-			.connect(() -> this.outcome.complete(Optional.of(client.getErrorString())))) : List.of(connected);
+		this.listening = failFast ? List.of(connected, client.errorOccurred.connect(() -> {
+			if (client.getError() != WebSocket.Error.NotOpenError) {
+				this.outcome.complete(Optional.of(client.getErrorString()));
+			}
+		})) : List.of(connected);
 		if (client.getState() == WebSocket.State.Open) {
 			this.outcome.complete(Optional.empty());
 		}

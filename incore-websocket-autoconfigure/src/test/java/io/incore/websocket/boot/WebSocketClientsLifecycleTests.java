@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.TestServer;
+import io.incore.websocket.boot.event.StateChangedEvent;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,13 +118,33 @@ class WebSocketClientsLifecycleTests {
 	}
 
 	@Test
-	void failFastStartsWhenTheClientConnects() {
+	void failFastStartsWhenTheClientConnectsEvenIfASendWasRefusedMeanwhile() {
 		this.server = TestServer.start();
-		this.contextRunner
+		this.contextRunner.withUserConfiguration(EarlySender.class)
 			.withPropertyValues("incore.websocket.clients.feed.url=" + this.server.url("/echo"),
 					"incore.websocket.clients.feed.startup.mode=fail-fast")
-			.run((context) -> assertThat(context.getBean("feed", WebSocket.class).getState())
-				.isEqualTo(WebSocket.State.Open));
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WebSocket feed = context.getBean("feed", WebSocket.class);
+				assertThat(feed.getState()).isEqualTo(WebSocket.State.Open);
+				assertThat(context.getBean(EarlySender.class).refused).as("a send refused while connecting").isTrue();
+			});
+	}
+
+	/**
+	 * Sends through the client as soon as it starts connecting, which is refused with {@code NotOpenError}.
+	 */
+	static class EarlySender {
+
+		volatile boolean refused;
+
+		@EventListener
+		void sendEarly(StateChangedEvent event) {
+			if (event.webSocket().getState() == WebSocket.State.Connecting) {
+				this.refused = event.webSocket().sendTextMessage("too early") == -1;
+			}
+		}
+
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.incore.websocket.boot.InvalidWebSocketClientPropertyException;
@@ -33,25 +35,32 @@ public final class IncoreWebSocketOwnershipAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClientOwnerships clientOwnerships(WebSocketClients clients, IncoreWebSocketProperties properties,
 			ListableBeanFactory beanFactory, ApplicationEventPublisher publisher) {
-		ClientOwnerships ownerships = new ClientOwnerships();
+		Map<String, ClientOwnerships.Role> roles = new LinkedHashMap<>();
 		properties.getClients().forEach((name, own) -> {
 			MergedClientSettings settings = new MergedClientSettings(name, own, properties.getDefaults());
 			if (clients.contains(name)
 					&& WebSocketClientFactory.singleInstance(settings, LockRegistryLeaderInitiator.class.getClassLoader())) {
 				String role = settings.get((s) -> s.getOwnership().getRole(), WebSocketClientFactory.PREFIX + "." + name);
-				Duration renewalTimeout = settings.get((s) -> s.getOwnership().getRenewalTimeout(),
-						DEFAULT_RENEWAL_TIMEOUT);
-				if (renewalTimeout.isNegative() || renewalTimeout.isZero()) {
-					String path = settings.path("ownership.renewal-timeout");
-					throw new InvalidWebSocketClientPropertyException(path, MergedClientSettings.readable(renewalTimeout),
-							"the duration must be positive", "Set " + path + " to a duration below the lock's "
-									+ "time-to-live, e.g. 5s");
-				}
-				ownerships.add(role, name, clients.get(name), settings.get(WebSocketClientSettings::getAutoOpen, false),
-						lockRegistry(settings, beanFactory), renewalTimeout, publisher);
+				ClientOwnerships.Role shared = roles.computeIfAbsent(role, (key) -> new ClientOwnerships.Role(key,
+						new LinkedHashMap<>(), lockRegistry(settings, beanFactory), renewalTimeout(settings), publisher));
+				shared.clients().put(name, new ClientOwnerships.OwnedClient(clients.get(name),
+						settings.get(WebSocketClientSettings::getAutoOpen, false)));
 			}
 		});
-		return ownerships;
+		return new ClientOwnerships(List.copyOf(roles.values()));
+	}
+
+	/**
+	 * The renewal timeout of a role: that of its first client.
+	 */
+	private static Duration renewalTimeout(MergedClientSettings settings) {
+		Duration renewalTimeout = settings.get((s) -> s.getOwnership().getRenewalTimeout(), DEFAULT_RENEWAL_TIMEOUT);
+		if (renewalTimeout.isNegative() || renewalTimeout.isZero()) {
+			String path = settings.path("ownership.renewal-timeout");
+			throw new InvalidWebSocketClientPropertyException(path, MergedClientSettings.readable(renewalTimeout),
+					"the duration must be positive", "Set " + path + " to a duration below the lock's time-to-live, e.g. 5s");
+		}
+		return renewalTimeout;
 	}
 
 	private static LockRegistry<?> lockRegistry(MergedClientSettings settings, ListableBeanFactory beanFactory) {

@@ -1,5 +1,6 @@
 package io.incore.websocket.boot.event;
 
+import io.incore.websocket.ReconnectGaveUp;
 import io.incore.websocket.WebSocket;
 
 /**
@@ -15,14 +16,8 @@ import io.incore.websocket.WebSocket;
 public record ReconnectGaveUpEvent(String clientName, WebSocket webSocket, int attempts, String reason)
 		implements WebSocketEvent {
 
-	/**
-	 * Creates the event with the client's reason as it is now.
-	 * @param clientName the name of the client
-	 * @param webSocket the client
-	 * @param attempts the reconnect attempts made
-	 */
-	public ReconnectGaveUpEvent(String clientName, WebSocket webSocket, int attempts) {
-		this(clientName, webSocket, attempts, webSocket.getGaveUpReason().orElse(""));
+	static ReconnectGaveUpEvent of(String clientName, WebSocket webSocket, ReconnectGaveUp gaveUp) {
+		return new ReconnectGaveUpEvent(clientName, webSocket, gaveUp.attempts(), gaveUp.reason());
 	}
 
 }

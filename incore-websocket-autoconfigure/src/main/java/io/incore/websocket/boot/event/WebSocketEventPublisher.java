@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.incore.websocket.AbstractSignal;
 import io.incore.websocket.IpSocketError;
+import io.incore.websocket.ReconnectGaveUp;
 import io.incore.websocket.ReconnectScheduled;
 import io.incore.websocket.SignalConnection;
 import io.incore.websocket.WebSocket;
@@ -55,7 +56,7 @@ public final class WebSocketEventPublisher {
 		factories.put("sslErrorOccurred", (client, webSocket, args) -> new SslErrorOccurredEvent(client, webSocket, (String) args[0]));
 		factories.put("textMessageReceived", (client, webSocket, args) -> new TextMessageReceivedEvent(client, webSocket, (String) args[0]));
 		factories.put("reconnectScheduled", (client, webSocket, args) -> ReconnectScheduledEvent.of(client, webSocket, (ReconnectScheduled) args[0]));
-		factories.put("reconnectGaveUp", (client, webSocket, args) -> new ReconnectGaveUpEvent(client, webSocket, (Integer) args[0]));
+		factories.put("reconnectGaveUp", (client, webSocket, args) -> ReconnectGaveUpEvent.of(client, webSocket, (ReconnectGaveUp) args[0]));
 		factories.put("pongReceived", (client, webSocket, args) -> new PongReceivedEvent(client, webSocket, (byte[]) args[0]));
 		factories.put("heartbeatRoundTrip", (client, webSocket, args) -> new HeartbeatRoundTripEvent(client, webSocket, (Duration) args[0]));
 	}

@@ -2,6 +2,7 @@ package io.incore.websocket.boot.ownership;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -21,35 +22,25 @@ import org.springframework.integration.support.locks.LockRegistry;
  */
 public final class ClientOwnerships implements OwnershipView, SmartLifecycle {
 
-	private final Map<String, RoleOwnership> roles = new LinkedHashMap<>();
-
 	private final Map<String, RoleOwnership> byClient = new LinkedHashMap<>();
+
+	private final List<RoleOwnership> roles;
 
 	private ScheduledExecutorService scheduler;
 
 	private volatile boolean running;
 
 	/**
-	 * Adds a client to its role; clients of one role share one election.
-	 * @param role the role
-	 * @param clientName the client's name
-	 * @param socket the client, created not to connect by itself
-	 * @param autoOpen whether the owner opens it as an IoDevice
-	 * @param registry the lock registry of the role
-	 * @param renewalTimeout how long the owner may go without renewing its lock
-	 * @param publisher where the ownership events go
+	 * Creates one election per role.
+	 * @param roles the roles
 	 */
-	public void add(String role, String clientName, WebSocket socket, boolean autoOpen, LockRegistry<?> registry,
-			Duration renewalTimeout, ApplicationEventPublisher publisher) {
-		RoleOwnership existing = this.roles.get(role);
-		Map<String, RoleOwnership.OwnedClient> clients = new LinkedHashMap<>();
-		if (existing != null) {
-			clients.putAll(existing.clients());
-		}
-		clients.put(clientName, new RoleOwnership.OwnedClient(socket, autoOpen));
-		RoleOwnership ownership = new RoleOwnership(role, clients, registry, renewalTimeout, publisher);
-		this.roles.put(role, ownership);
-		clients.keySet().forEach((name) -> this.byClient.put(name, ownership));
+	public ClientOwnerships(List<Role> roles) {
+		this.roles = roles.stream()
+			.map((role) -> new RoleOwnership(role.name(), role.clients(), role.registry(), role.renewalTimeout(),
+					role.publisher()))
+			.toList();
+		this.roles.forEach((ownership) -> ownership.clients().keySet()
+			.forEach((client) -> this.byClient.put(client, ownership)));
 	}
 
 	@Override
@@ -76,14 +67,14 @@ public final class ClientOwnerships implements OwnershipView, SmartLifecycle {
 				thread.setDaemon(true);
 				return thread;
 			});
-			this.roles.values().forEach((ownership) -> ownership.start(this.scheduler));
+			this.roles.forEach((ownership) -> ownership.start(this.scheduler));
 		}
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		this.roles.values().forEach(RoleOwnership::stop);
+		this.roles.forEach(RoleOwnership::stop);
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 			this.scheduler = null;
@@ -99,6 +90,48 @@ public final class ClientOwnerships implements OwnershipView, SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE;
+	}
+
+	/**
+	 * A role and its clients, each created not to connect by itself, with whether its owner opens it as an
+	 * IoDevice.
+	 *
+	 * @param name the role
+	 * @param clients the clients by name
+	 * @param registry the lock registry of the role
+	 * @param renewalTimeout how long the owner may go without renewing its lock
+	 * @param publisher where the ownership events go
+	 */
+	public record Role(String name, Map<String, OwnedClient> clients, LockRegistry<?> registry,
+			Duration renewalTimeout, ApplicationEventPublisher publisher) {
+	}
+
+	/**
+	 * A client of a role.
+	 *
+	 * @param socket the client
+	 * @param autoOpen whether the owner opens it as an IoDevice
+	 */
+	public record OwnedClient(WebSocket socket, boolean autoOpen) {
+
+		void connect() {
+			if (this.autoOpen) {
+				this.socket.open();
+			}
+			else {
+				this.socket.setAutoConnect(true);
+				this.socket.connectToHost();
+			}
+		}
+
+		void disconnect() {
+			this.socket.setAutoConnect(false);
+			this.socket.disconnectFromHost(1001, "Ownership moved to another instance");
+			if (this.autoOpen) {
+				this.socket.close();
+			}
+		}
+
 	}
 
 }

@@ -40,7 +40,7 @@ final class RoleOwnership implements Candidate {
 
 	private final String id = UUID.randomUUID().toString();
 
-	private final Map<String, OwnedClient> clients;
+	private final Map<String, ClientOwnerships.OwnedClient> clients;
 
 	private final ApplicationEventPublisher publisher;
 
@@ -60,8 +60,8 @@ final class RoleOwnership implements Candidate {
 
 	private ScheduledExecutorService scheduler;
 
-	RoleOwnership(String role, Map<String, OwnedClient> clients, LockRegistry<?> registry, Duration renewalTimeout,
-			ApplicationEventPublisher publisher) {
+	RoleOwnership(String role, Map<String, ClientOwnerships.OwnedClient> clients, LockRegistry<?> registry,
+			Duration renewalTimeout, ApplicationEventPublisher publisher) {
 		this.role = role;
 		this.clients = new LinkedHashMap<>(clients);
 		this.renewalTimeout = renewalTimeout;
@@ -86,7 +86,7 @@ final class RoleOwnership implements Candidate {
 		return this.owner;
 	}
 
-	Map<String, OwnedClient> clients() {
+	Map<String, ClientOwnerships.OwnedClient> clients() {
 		return this.clients;
 	}
 
@@ -184,40 +184,12 @@ final class RoleOwnership implements Candidate {
 	}
 
 	private void awaitClosed() {
-		for (OwnedClient client : this.clients.values()) {
+		for (ClientOwnerships.OwnedClient client : this.clients.values()) {
 			WebSocket socket = client.socket();
 			if (!socket.awaitClosed(socket.getOptions().closeTimeout().plusSeconds(1))) {
 				logger.warn("Client of '" + this.role + "' did not close in time: " + socket.getRedactedUrl());
 			}
 		}
-	}
-
-	/**
-	 * A client of the role, with how it connects when owned.
-	 *
-	 * @param socket the client
-	 * @param autoOpen whether it is opened as an IoDevice
-	 */
-	record OwnedClient(WebSocket socket, boolean autoOpen) {
-
-		void connect() {
-			if (this.autoOpen) {
-				this.socket.open();
-			}
-			else {
-				this.socket.setAutoConnect(true);
-				this.socket.connectToHost();
-			}
-		}
-
-		void disconnect() {
-			this.socket.setAutoConnect(false);
-			this.socket.disconnectFromHost(1001, "Ownership moved to another instance");
-			if (this.autoOpen) {
-				this.socket.close();
-			}
-		}
-
 	}
 
 }

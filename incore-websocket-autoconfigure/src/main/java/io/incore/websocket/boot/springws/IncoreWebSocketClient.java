@@ -1,7 +1,6 @@
 package io.incore.websocket.boot.springws;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,9 +82,9 @@ public class IncoreWebSocketClient extends AbstractWebSocketClient {
 	}
 
 	private WebSocket newSocket(HttpHeaders headers, URI uri) {
-		Map<String, String> handshakeHeaders = new LinkedHashMap<>(this.options.headers());
-		headers.forEach((name, values) -> handshakeHeaders.put(name, String.join(", ", values)));
-		WebSocket socket = new WebSocket(null, this.options.toBuilder().headers(handshakeHeaders).build());
+		WebSocketOptions.Builder options = this.options.toBuilder();
+		headers.forEach((name, values) -> options.header(name, String.join(", ", values)));
+		WebSocket socket = new WebSocket(null, options.build());
 		socket.setAutoConnect(false);
 		socket.setUrl(uri.toString());
 		return socket;

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.integration.support.locks.DefaultLockRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +90,31 @@ class OwnershipVisibilityTests {
 				.rootCause()
 				.hasMessageContaining("incore.websocket.clients.feed.ownership.mode")
 				.hasMessageContaining("needs a LockRegistry bean"));
+	}
+
+	@Test
+	void withSeveralLockRegistriesOneMustBeNamed() {
+		ApplicationContextRunner runner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(IncoreWebSocketAutoConfiguration.class,
+					IncoreWebSocketOwnershipAutoConfiguration.class))
+			.withBean("first", DefaultLockRegistry.class)
+			.withBean("second", DefaultLockRegistry.class)
+			.withPropertyValues("incore.websocket.clients.feed.url=ws://127.0.0.1:9/feed",
+					"incore.websocket.clients.feed.ownership.mode=single-instance");
+		runner.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("several LockRegistry beans"));
+		runner.withPropertyValues("incore.websocket.clients.feed.ownership.lock-registry=second")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(ClientOwnerships.class)
+				.satisfies((ownerships) -> assertThat(ownerships.role("feed")).contains("incore.websocket.feed")));
+		runner.withPropertyValues("incore.websocket.clients.feed.ownership.lock-registry=third")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("incore.websocket.clients.feed.ownership.lock-registry")
+				.hasMessageContaining("no LockRegistry bean of that name"));
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.IpSocketError;
+import io.incore.websocket.ReconnectGaveUp;
 import io.incore.websocket.ReconnectPolicy;
 import io.incore.websocket.ReconnectScheduled;
 import io.incore.websocket.SendBuffer;
@@ -474,7 +475,7 @@ public final class WebSocketSession {
 	private void giveUp(String reason) {
 		this.gaveUp = reason;
 		logger.log(Level.WARNING, () -> this.host.describe() + " " + reason + "; call connectToHost() to try again");
-		this.host.reconnectGaveUp(this.reconnectAttempts);
+		this.host.reconnectGaveUp(new ReconnectGaveUp(this.reconnectAttempts, reason));
 	}
 
 	private void reconnectNow() {
@@ -775,19 +776,19 @@ public final class WebSocketSession {
 
 		@Override
 		public void pongReceived(byte[] payload) {
-			synchronized (WebSocketSession.this.lock) {
-				if (isCurrent()) {
-					WebSocketSession.this.host.pongReceived(payload);
-				}
-			}
-			if (payload.length == HEARTBEAT_PAYLOAD && payload[0] == HEARTBEAT_TAG) {
+			boolean heartbeat = payload.length == HEARTBEAT_PAYLOAD && payload[0] == HEARTBEAT_TAG;
+			long roundTrip = 0;
+			if (heartbeat) {
 				long sent = ByteBuffer.wrap(payload, 1, Long.BYTES).getLong();
-				long roundTrip = WebSocketSession.this.clock.nanoTime() - sent;
+				roundTrip = WebSocketSession.this.clock.nanoTime() - sent;
 				WebSocketSession.this.lastRoundTripNanos = roundTrip;
 				this.lastPongFor = sent;
-				synchronized (WebSocketSession.this.lock) {
-					this.missedPongs = 0;
-					if (isCurrent()) {
+			}
+			synchronized (WebSocketSession.this.lock) {
+				this.missedPongs = 0;
+				if (isCurrent()) {
+					WebSocketSession.this.host.pongReceived(payload);
+					if (heartbeat) {
 						WebSocketSession.this.host.roundTripMeasured(Duration.ofNanos(roundTrip));
 					}
 				}
@@ -1051,10 +1052,10 @@ public final class WebSocketSession {
 		void reconnectScheduled(ReconnectScheduled scheduled);
 
 		/**
-		 * The reconnect policy allows no further attempt.
-		 * @param attempts the attempts made
+		 * Reconnecting stopped.
+		 * @param gaveUp the attempts made and why
 		 */
-		void reconnectGaveUp(int attempts);
+		void reconnectGaveUp(ReconnectGaveUp gaveUp);
 
 		/**
 		 * A pong arrived, of the heartbeat or of the application's ping.

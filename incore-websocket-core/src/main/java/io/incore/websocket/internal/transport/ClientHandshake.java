@@ -5,11 +5,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -103,6 +105,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		else {
 			address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		}
+		SSLContext tlsContext = secure ? tlsContext() : null;
 		ByteBuf requestBytes = encode(request, uri);
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
@@ -117,8 +120,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 					if (ClientHandshake.this.proxyHandler != null) {
 						channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
 					}
-					if (secure) {
-						channel.pipeline().addLast(tls(uri.getHost(), port));
+					if (tlsContext != null) {
+						channel.pipeline().addLast(tls(tlsContext, uri.getHost(), port));
 					}
 					channel.pipeline().addLast(ClientHandshake.this);
 				}
@@ -137,8 +140,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		});
 	}
 
-	private SslHandler tls(String host, int port) {
-		SSLEngine tls = this.settings.sslContext().createSSLEngine(host, port);
+	private SslHandler tls(SSLContext context, String host, int port) {
+		SSLEngine tls = context.createSSLEngine(host, port);
 		tls.setUseClientMode(true);
 		if (this.settings.verifyHostname()) {
 			SSLParameters parameters = tls.getSSLParameters();
@@ -146,6 +149,22 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			tls.setSSLParameters(parameters);
 		}
 		return new SslHandler(tls);
+	}
+
+	/**
+	 * Returns the TLS context of the options, else the JVM's default, which is set up on the first call (it reads
+	 * the trust store): here, on the connect thread, never on an event loop.
+	 */
+	private SSLContext tlsContext() throws IOException {
+		if (this.settings.sslContext() != null) {
+			return this.settings.sslContext();
+		}
+		try {
+			return SSLContext.getDefault();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IOException("No default TLS context: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

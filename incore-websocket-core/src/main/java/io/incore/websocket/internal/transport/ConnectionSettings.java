@@ -17,7 +17,8 @@ import io.incore.websocket.internal.session.ReadGate;
  * @param tcpNoDelay whether every frame leaves at once ({@link WebSocketOptions#tcpNoDelay()})
  * @param coalesceSends whether small frames sent in quick succession may leave together
  * ({@link WebSocketOptions#coalesceSends()})
- * @param sslContext the TLS context for {@code wss://}
+ * @param sslContext the TLS context for {@code wss://}, {@code null} for the JVM's default (set up only when a
+ * handshake goes to {@code wss://}, since a {@code ws://} URL may redirect there)
  * @param verifyHostname whether the server's certificate must match its host name
  * @param connectTimeoutMillis the longest a TCP connect may take
  * @param proxy the HTTP proxy of the options, or {@code null} to follow the JVM's proxy selector

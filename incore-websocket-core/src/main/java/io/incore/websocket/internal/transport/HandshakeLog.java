@@ -4,7 +4,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,13 +40,9 @@ final class HandshakeLog {
 
 	private static String shown(Map<String, List<String>> headers, Set<String> redactedNames) {
 		return headers.entrySet().stream()
-			.map((header) -> header.getKey() + ": " + (redacted(header.getKey(), redactedNames) ? "***"
+			.map((header) -> header.getKey() + ": " + (WebSocketUrl.isSecretName(header.getKey(), redactedNames) ? "***"
 					: String.join(", ", header.getValue())))
 			.collect(Collectors.joining(", ", "[", "]"));
-	}
-
-	private static boolean redacted(String name, Set<String> redactedNames) {
-		return WebSocketUrl.isSecretName(name) || redactedNames.contains(name.toLowerCase(Locale.ROOT));
 	}
 
 }

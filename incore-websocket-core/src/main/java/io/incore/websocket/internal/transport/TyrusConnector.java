@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javax.net.ssl.SSLContext;
 
 import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.WebSocketOptions;
@@ -84,11 +83,10 @@ public final class TyrusConnector implements Connector {
 					.preferredSubprotocols(subProtocols)
 					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis)))
 					.build();
-				SSLContext tls = (this.options.sslContext() != null) ? this.options.sslContext()
-						: SSLContext.getDefault();
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
-							this.options.tcpNoDelay(), this.options.coalesceSends(), tls, this.options.verifyHostname(),
+							this.options.tcpNoDelay(), this.options.coalesceSends(), this.options.sslContext(),
+							this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
 							this.options.redactedNames()));
 				managers.computeIfAbsent(new ManagerKey(handshakeMillis, this.options.maxRedirects()),

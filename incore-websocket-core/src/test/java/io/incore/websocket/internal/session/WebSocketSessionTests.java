@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.IpSocketError;
+import io.incore.websocket.ReconnectGaveUp;
 import io.incore.websocket.ReconnectPolicy;
 import io.incore.websocket.ReconnectScheduled;
 import io.incore.websocket.SendBuffer;
@@ -465,8 +466,8 @@ class WebSocketSessionTests {
 		}
 
 		@Override
-		public void reconnectGaveUp(int attempts) {
-			this.events.add("gaveUp:" + attempts);
+		public void reconnectGaveUp(ReconnectGaveUp gaveUp) {
+			this.events.add("gaveUp:" + gaveUp.attempts());
 		}
 
 		@Override
