@@ -2,9 +2,12 @@ package io.incore.websocket.boot.autoconfigure.metrics;
 
 import io.incore.websocket.boot.autoconfigure.IncoreWebSocketAutoConfiguration;
 import io.incore.websocket.boot.metrics.WebSocketClientMetrics;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 import io.incore.websocket.TestServer;
+import io.incore.websocket.WebSocket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
@@ -68,10 +71,31 @@ class IncoreWebSocketMetricsAutoConfigurationTests {
 						.timer();
 					await().until(() -> timer.count() >= 3);
 					assertThat(timer.max(TimeUnit.NANOSECONDS)).isPositive();
-					assertThat(registry.get("incore.websocket.send.buffer.depth").tag("client", "feed").gauge().value())
-						.isZero();
 				});
 		}
+	}
+
+	@Test
+	void theSendBufferBacklogIsAGauge() throws IOException {
+		int port;
+		try (ServerSocket probe = new ServerSocket(0)) {
+			port = probe.getLocalPort();
+		}
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.feed.url=ws://127.0.0.1:" + port + "/gone",
+					"incore.websocket.clients.feed.auto-connect=true",
+					"incore.websocket.clients.feed.reconnect.initial-delay=1m",
+					"incore.websocket.clients.feed.reconnect.max-delay=1m",
+					"incore.websocket.clients.feed.send-buffer.max-messages=10")
+			.run((context) -> {
+				WebSocket feed = context.getBean("feed", WebSocket.class);
+				await().until(() -> feed.getReconnectAttempts() == 1);
+				assertThat(feed.sendTextMessage("held 1")).isPositive();
+				assertThat(feed.sendTextMessage("held 2")).isPositive();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("incore.websocket.send.buffer.depth").tag("client", "feed").gauge().value())
+					.isEqualTo(2);
+			});
 	}
 
 	@Test
