@@ -314,6 +314,17 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
+	 * Returns the extensions the server agreed to for the current or last connection (Java-only), each as the
+	 * {@code Sec-WebSocket-Extensions} header names it with its parameters, e.g.
+	 * {@code permessage-deflate; server_no_context_takeover}. Only permessage-deflate is ever offered
+	 * ({@link WebSocketOptions#compression()}).
+	 * @return the extensions, empty if none is in use or no connection opened yet
+	 */
+	public List<String> getNegotiatedExtensions() {
+		return this.session.negotiatedExtensions();
+	}
+
+	/**
 	 * Returns the close code of the last connection that ended (Java-only), e.g. 1000 or 1001 from the server,
 	 * 1006 when it broke without a close handshake.
 	 * @return the code, -1 if no connection has ended yet

@@ -61,13 +61,15 @@ import javax.net.ssl.SSLContext;
  * @param headersProvider computes headers for each opening handshake, {@code null} (the default) for none
  * @param maxRedirects how many redirects (301, 302, 307, 308) of the opening handshake are followed, 0 for none;
  * a redirect from {@code wss://} to {@code ws://} is never followed
+ * @param compression whether and how messages are compressed with permessage-deflate, {@link Compression#DEFAULT}
+ * (offered) by default
  */
 public record WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 		SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 		InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
 		boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
 		ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider,
-		int maxRedirects) {
+		int maxRedirects, Compression compression) {
 
 	/** The default bound on redirects of the opening handshake: 3. */
 	public static final int DEFAULT_MAX_REDIRECTS = 3;
@@ -110,6 +112,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param redactedNames more names whose values are never shown
 	 * @param headersProvider the per-handshake headers or {@code null}
 	 * @param maxRedirects the redirects followed, 0 or more
+	 * @param compression the compression settings
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
@@ -123,6 +126,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		Objects.requireNonNull(inbound, "inbound");
 		Objects.requireNonNull(reconnect, "reconnect");
 		Objects.requireNonNull(connectMessages, "connectMessages");
+		Objects.requireNonNull(compression, "compression");
 		InvalidOptionException.require(maxRedirects >= 0, "maxRedirects", maxRedirects,
 				"the number of redirects cannot be negative", "0 to follow none, or a small number such as 3");
 		redactedNames = redactedNames.stream().map((name) -> name.toLowerCase(Locale.ROOT))
@@ -152,7 +156,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, null,
-				ConnectMessages.NONE, Set.of(), null, DEFAULT_MAX_REDIRECTS);
+				ConnectMessages.NONE, Set.of(), null, DEFAULT_MAX_REDIRECTS, Compression.DEFAULT);
 	}
 
 	/**
@@ -182,7 +186,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			ConnectMessages connectMessages, Set<String> redactedNames) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
-				connectMessages, redactedNames, null, DEFAULT_MAX_REDIRECTS);
+				connectMessages, redactedNames, null, DEFAULT_MAX_REDIRECTS, Compression.DEFAULT);
 	}
 
 	/**
@@ -213,7 +217,40 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider) {
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
-				connectMessages, redactedNames, headersProvider, DEFAULT_MAX_REDIRECTS);
+				connectMessages, redactedNames, headersProvider, DEFAULT_MAX_REDIRECTS, Compression.DEFAULT);
+	}
+
+	/**
+	 * Creates options with the default compression, as before it could be set.
+	 * @param headers extra HTTP headers
+	 * @param handshakeTimeout the handshake timeout, positive
+	 * @param closeTimeout the close timeout, positive
+	 * @param sslContext the TLS context or {@code null}
+	 * @param verifyHostname whether to verify the server's host name
+	 * @param readBufferCapacity the read buffer capacity, positive
+	 * @param maxMessageSize the maximum incoming message size, positive
+	 * @param inbound the inbound limits
+	 * @param reconnect the reconnect policy
+	 * @param heartbeat the heartbeat or {@code null}
+	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
+	 * @param tcpNoDelay whether every frame leaves at once
+	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @param proxy the HTTP proxy or {@code null}
+	 * @param sendBuffer the send buffer or {@code null}
+	 * @param connectMessages the messages sent on every connect
+	 * @param redactedNames more names whose values are never shown
+	 * @param headersProvider the per-handshake headers or {@code null}
+	 * @param maxRedirects the redirects followed, 0 or more
+	 */
+	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
+			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
+			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
+			boolean tcpNoDelay, boolean coalesceSends, HttpProxy proxy, SendBuffer sendBuffer,
+			ConnectMessages connectMessages, Set<String> redactedNames, HandshakeHeadersProvider headersProvider,
+			int maxRedirects) {
+		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
+				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, sendBuffer,
+				connectMessages, redactedNames, headersProvider, maxRedirects, Compression.DEFAULT);
 	}
 
 	/**
@@ -279,7 +316,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			.connectMessages(this.connectMessages)
 			.redactedNames(this.redactedNames)
 			.headersProvider(this.headersProvider)
-			.maxRedirects(this.maxRedirects);
+			.maxRedirects(this.maxRedirects)
+			.compression(this.compression);
 	}
 
 	/**
@@ -306,7 +344,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 				+ this.maxMessageSize + ", inbound=" + this.inbound + ", reconnect=" + this.reconnect + ", heartbeat="
 				+ this.heartbeat + ", inlineDelivery=" + this.inlineDelivery + ", tcpNoDelay=" + this.tcpNoDelay
 				+ ", coalesceSends=" + this.coalesceSends + ", proxy=" + this.proxy + ", sendBuffer=" + this.sendBuffer
-				+ ", redactedNames=" + this.redactedNames + "]";
+				+ ", redactedNames=" + this.redactedNames + ", maxRedirects=" + this.maxRedirects + ", compression="
+				+ this.compression + "]";
 	}
 
 	/**
@@ -351,6 +390,8 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		private HandshakeHeadersProvider headersProvider;
 
 		private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+
+		private Compression compression = Compression.DEFAULT;
 
 		private Builder() {
 		}
@@ -561,6 +602,16 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		}
 
 		/**
+		 * Sets whether and how messages are compressed with permessage-deflate.
+		 * @param compression {@link Compression#DEFAULT}, {@link Compression#OFF} or settings of its own
+		 * @return this builder
+		 */
+		public Builder compression(Compression compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
 		 * Sets the most unread bytes the IoDevice read buffer holds.
 		 * @param readBufferCapacity a positive byte count
 		 * @return this builder
@@ -579,7 +630,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 			return new WebSocketOptions(this.headers, this.handshakeTimeout, this.closeTimeout, this.sslContext,
 					this.verifyHostname, this.readBufferCapacity, this.maxMessageSize, this.inbound, this.reconnect,
 					this.heartbeat, this.inlineDelivery, this.tcpNoDelay, this.coalesceSends, this.proxy, this.sendBuffer,
-					this.connectMessages, this.redactedNames, this.headersProvider, this.maxRedirects);
+					this.connectMessages, this.redactedNames, this.headersProvider, this.maxRedirects, this.compression);
 		}
 
 	}

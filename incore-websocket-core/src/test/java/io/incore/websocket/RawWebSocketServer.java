@@ -31,9 +31,22 @@ final class RawWebSocketServer implements AutoCloseable {
 
 	private final Behaviour behaviour;
 
+	private final String extensions;
+
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
 	RawWebSocketServer(int port, Behaviour behaviour) throws IOException {
+		this(port, null, behaviour);
+	}
+
+	/**
+	 * Starts a server that answers every handshake with the given extensions.
+	 * @param extensions the {@code Sec-WebSocket-Extensions} of the answer, {@code null} for none
+	 */
+	RawWebSocketServer(int port, String extensions, Behaviour behaviour) throws IOException {
+		this.extensions = extensions;
 		this.listener = new ServerSocket();
 		this.listener.setReuseAddress(true);
 		this.listener.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -49,6 +62,19 @@ final class RawWebSocketServer implements AutoCloseable {
 
 	String url() {
 		return "ws://127.0.0.1:" + port() + "/raw";
+	}
+
+	/**
+	 * Returns the value of a header of every upgrade request received so far, in order.
+	 * @param name the header's name
+	 * @return the values, {@code null} where a request had no such header
+	 */
+	List<String> requestHeader(String name) {
+		Pattern header = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.*?)\\s*$");
+		return this.requests.stream().map((request) -> {
+			Matcher matcher = header.matcher(request);
+			return matcher.find() ? matcher.group(1) : null;
+		}).toList();
 	}
 
 	/** Stops accepting; established connections stay as they are. */
@@ -78,13 +104,16 @@ final class RawWebSocketServer implements AutoCloseable {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			String request = readRequest(in);
+			this.requests.add(request);
 			Matcher key = KEY.matcher(request);
 			if (!key.find()) {
 				socket.close();
 				return;
 			}
 			out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-					+ "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n\r\n")
+					+ "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n"
+					+ ((this.extensions != null) ? "Sec-WebSocket-Extensions: " + this.extensions + "\r\n" : "")
+					+ "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			this.behaviour.run(new DataInputStream(in), out);

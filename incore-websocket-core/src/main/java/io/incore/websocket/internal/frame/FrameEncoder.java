@@ -30,12 +30,25 @@ public final class FrameEncoder {
 	 * @return the whole frame
 	 */
 	public static ByteBuffer encode(int opcode, byte[] payload, int maskingKey) {
+		return encode(opcode, payload, maskingKey, false);
+	}
+
+	/**
+	 * Encodes one message, compressed or not.
+	 * @param opcode {@link Rfc6455#OPCODE_TEXT} or {@link Rfc6455#OPCODE_BINARY}, or a control opcode (then never
+	 * compressed)
+	 * @param payload the payload, left unchanged
+	 * @param maskingKey the frame's masking key
+	 * @param compressed whether the payload was compressed with permessage-deflate (sets RSV1)
+	 * @return the whole frame
+	 */
+	public static ByteBuffer encode(int opcode, byte[] payload, int maskingKey, boolean compressed) {
 		int length = payload.length;
 		int lengthBytes = (length <= 125) ? 0 : (length <= 0xFFFF) ? 2 : 8;
 		int payloadStart = 2 + lengthBytes + 4;
 		byte[] frame = new byte[payloadStart + length];
 		ByteBuffer header = ByteBuffer.wrap(frame);
-		header.put((byte) (Rfc6455.FIN | opcode));
+		header.put((byte) (Rfc6455.FIN | (compressed ? Rfc6455.RSV1 : 0) | opcode));
 		if (lengthBytes == 0) {
 			header.put((byte) (Rfc6455.MASK | length));
 		}

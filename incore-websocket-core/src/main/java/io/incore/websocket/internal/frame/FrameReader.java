@@ -11,7 +11,8 @@ import java.util.Arrays;
  * <p>
  * It owns every check RFC 6455 asks of a client, each judged as early as the bytes allow:
  * <ul>
- * <li>1002: reserved bits without an extension, a reserved opcode, a masked frame (section 5.1), a control frame
+ * <li>1002: reserved bits without an extension (with permessage-deflate, RSV1 anywhere but on the first frame of
+ * a data message), a reserved opcode, a masked frame (section 5.1), a control frame
  * that is fragmented or longer than 125 bytes, a continuation without a message to continue, a new message inside a
  * fragmented one, a 64-bit length with its most significant bit set, a close frame with a one-byte payload or a
  * code a peer may not send;</li>
@@ -20,6 +21,11 @@ import java.util.Arrays;
  * <li>1009: a message larger than the maximum size, judged from the frame header (for a fragmented message from
  * its running total), so the claimed bytes are never allocated or waited for.</li>
  * </ul>
+ * With permessage-deflate agreed, a compressed message (RSV1 on its first frame) is inflated as its bytes arrive
+ * ({@link MessageInflater}), and the checks apply to what it inflates to: 1009 as soon as it inflates past the
+ * maximum size, 1007 at its first invalid UTF-8 byte, and 1007 for bytes that are not a DEFLATE stream (RFC 7692
+ * names no code; 1007 is the code for data inconsistent with its message). Its compressed bytes are bounded too,
+ * by the maximum size plus what DEFLATE may add to data that does not compress.
  * After a close frame or a violation the reader is done: it reads nothing more, so nothing received after either
  * reaches the listener. Decision: a length not in its shortest form is accepted (RFC 6455 asks it of senders, and
  * rejecting it protects nothing).
@@ -64,6 +70,18 @@ public final class FrameReader {
 
 	private final Utf8Validator utf8 = new Utf8Validator();
 
+	/** Inflates compressed messages, {@code null} without permessage-deflate. */
+	private final MessageInflater inflater;
+
+	/** Whether the frame being read has RSV1 set. */
+	private boolean compressedFrame;
+
+	/** Whether the message being read is compressed. */
+	private boolean compressed;
+
+	/** The compressed bytes of the message being read, if it is compressed. */
+	private long compressedSize;
+
 	private boolean paused;
 
 	private boolean done;
@@ -74,8 +92,21 @@ public final class FrameReader {
 	 * @param listener receives what is read
 	 */
 	public FrameReader(long maxMessageSize, Listener listener) {
+		this(maxMessageSize, null, listener);
+	}
+
+	/**
+	 * Creates a reader for a connection that may have agreed on permessage-deflate.
+	 * @param maxMessageSize the largest message accepted, in bytes, at most {@code Integer.MAX_VALUE - 64}, for a
+	 * compressed message once inflated
+	 * @param deflate what was agreed, or {@code null} if the extension is not in use
+	 * @param listener receives what is read
+	 */
+	public FrameReader(long maxMessageSize, PerMessageDeflate.Agreement deflate, Listener listener) {
 		this.maxMessageSize = maxMessageSize;
 		this.listener = listener;
+		this.inflater = (deflate != null) ? new MessageInflater(deflate.serverNoContextTakeover(), maxMessageSize)
+				: null;
 	}
 
 	/**
@@ -111,6 +142,17 @@ public final class FrameReader {
 		return this.done;
 	}
 
+	/**
+	 * Frees what the reader holds outside the heap (a decompressor); called once the connection is gone, after
+	 * which nothing more is read.
+	 */
+	public void release() {
+		this.done = true;
+		if (this.inflater != null) {
+			this.inflater.release();
+		}
+	}
+
 	private void readHeader(ByteBuffer data) {
 		while (this.headerLength < this.headerNeeded && data.hasRemaining()) {
 			this.header[this.headerLength++] = data.get();
@@ -130,9 +172,10 @@ public final class FrameReader {
 		int first = this.header[0] & 0xFF;
 		this.fin = (first & Rfc6455.FIN) != 0;
 		this.opcode = first & 0x0F;
-		if ((first & Rfc6455.RESERVED_BITS) != 0) {
-			return violated(Rfc6455.CLOSE_PROTOCOL_ERROR,
-					"a frame with reserved bits set, but no extension was negotiated");
+		this.compressedFrame = (first & Rfc6455.RSV1) != 0 && this.inflater != null;
+		if ((first & Rfc6455.RESERVED_BITS & ((this.inflater != null) ? ~Rfc6455.RSV1 : ~0)) != 0) {
+			return violated(Rfc6455.CLOSE_PROTOCOL_ERROR, "a frame with reserved bits set that no negotiated "
+					+ "extension defines");
 		}
 		if (this.opcode > Rfc6455.OPCODE_BINARY && this.opcode != Rfc6455.OPCODE_CLOSE
 				&& this.opcode != Rfc6455.OPCODE_PING && this.opcode != Rfc6455.OPCODE_PONG) {
@@ -146,6 +189,11 @@ public final class FrameReader {
 		}
 		if ((this.opcode == Rfc6455.OPCODE_TEXT || this.opcode == Rfc6455.OPCODE_BINARY) && this.messageOpcode != 0) {
 			return violated(Rfc6455.CLOSE_PROTOCOL_ERROR, "a new message inside a fragmented message");
+		}
+		if (this.compressedFrame && (Rfc6455.isControl(this.opcode) || this.opcode == Rfc6455.OPCODE_CONTINUATION)) {
+			return violated(Rfc6455.CLOSE_PROTOCOL_ERROR, "RSV1 (compressed) on a "
+					+ (Rfc6455.isControl(this.opcode) ? "control" : "continuation") + " frame, where permessage-deflate "
+					+ "does not allow it");
 		}
 		return true;
 	}
@@ -205,6 +253,13 @@ public final class FrameReader {
 	 * Makes room for a data frame's payload, once its message is known to stay within the maximum size.
 	 */
 	private boolean startData(long length) {
+		if (this.opcode != Rfc6455.OPCODE_CONTINUATION) {
+			this.compressed = this.compressedFrame;
+			this.compressedSize = 0;
+		}
+		if (this.compressed) {
+			return startCompressedData(length);
+		}
 		long total = this.messageFilled + length;
 		if (total > this.maxMessageSize) {
 			violated(Rfc6455.CLOSE_TOO_BIG, "a message of " + ((this.fin) ? "" : "at least ") + total
@@ -223,29 +278,79 @@ public final class FrameReader {
 		return true;
 	}
 
+	/**
+	 * Starts a frame of a compressed message; its bytes go to the inflater as they come, and are bounded by the
+	 * maximum size plus what DEFLATE adds to incompressible data (5 bytes per 64 KiB block, here 1/8192 and 64).
+	 */
+	private boolean startCompressedData(long length) {
+		this.compressedSize += length;
+		long limit = this.maxMessageSize + this.maxMessageSize / 8192 + 64;
+		if (this.compressedSize > limit) {
+			violated(Rfc6455.CLOSE_TOO_BIG, "a compressed message of " + ((this.fin) ? "" : "at least ")
+					+ this.compressedSize + " bytes, more than the maximum message size of " + this.maxMessageSize
+					+ " bytes allows");
+			return false;
+		}
+		if (this.opcode != Rfc6455.OPCODE_CONTINUATION) {
+			this.messageOpcode = this.opcode;
+			this.inflater.start(length);
+		}
+		return true;
+	}
+
 	private void readPayload(ByteBuffer data) {
 		int count = (int) Math.min(this.payloadRemaining, data.remaining());
 		if (Rfc6455.isControl(this.opcode)) {
 			data.get(this.control, this.controlFilled, count);
 			this.controlFilled += count;
 		}
+		else if (this.compressed) {
+			int from = this.inflater.size();
+			ByteBuffer chunk = data.slice(data.position(), count);
+			data.position(data.position() + count);
+			if (!inflated(this.inflater.inflate(chunk)) || !utf8Valid(this.inflater.buffer(), from,
+					this.inflater.size())) {
+				return;
+			}
+		}
 		else {
 			int from = this.messageFilled;
 			data.get(this.message, from, count);
 			this.messageFilled += count;
-			if (this.messageOpcode == Rfc6455.OPCODE_TEXT) {
-				int invalid = this.utf8.check(this.message, from, this.messageFilled);
-				if (invalid >= 0) {
-					violated(Rfc6455.CLOSE_INVALID_PAYLOAD,
-							"a text message that is not UTF-8 (invalid byte at offset " + invalid + ")");
-					return;
-				}
+			if (!utf8Valid(this.message, from, this.messageFilled)) {
+				return;
 			}
 		}
 		this.payloadRemaining -= count;
 		if (this.payloadRemaining == 0) {
 			frameComplete();
 		}
+	}
+
+	/**
+	 * Checks the bytes of a text message from {@code from} to {@code to}; fails the connection at an invalid one.
+	 */
+	private boolean utf8Valid(byte[] bytes, int from, int to) {
+		if (this.messageOpcode != Rfc6455.OPCODE_TEXT) {
+			return true;
+		}
+		int invalid = this.utf8.check(bytes, from, to);
+		if (invalid >= 0) {
+			violated(Rfc6455.CLOSE_INVALID_PAYLOAD,
+					"a text message that is not UTF-8 (invalid byte at offset " + invalid + ")");
+			return false;
+		}
+		return true;
+	}
+
+	private boolean inflated(MessageInflater.Outcome outcome) {
+		return switch (outcome) {
+			case MORE -> true;
+			case TOO_BIG -> violated(Rfc6455.CLOSE_TOO_BIG, "a compressed message that inflates to more than the "
+					+ "maximum message size of " + this.maxMessageSize + " bytes");
+			case CORRUPT -> violated(Rfc6455.CLOSE_INVALID_PAYLOAD, "a compressed message that does not inflate ("
+					+ this.inflater.failure() + ")");
+		};
 	}
 
 	private void frameComplete() {
@@ -264,8 +369,18 @@ public final class FrameReader {
 	}
 
 	private void messageComplete() {
-		byte[] payload = (this.messageFilled == this.message.length) ? this.message
-				: Arrays.copyOf(this.message, this.messageFilled);
+		byte[] payload;
+		if (this.compressed) {
+			int from = this.inflater.size();
+			if (!inflated(this.inflater.finish()) || !utf8Valid(this.inflater.buffer(), from, this.inflater.size())) {
+				return;
+			}
+			payload = this.inflater.take();
+		}
+		else {
+			payload = (this.messageFilled == this.message.length) ? this.message
+					: Arrays.copyOf(this.message, this.messageFilled);
+		}
 		int opcodeOfMessage = this.messageOpcode;
 		this.message = null;
 		this.messageFilled = 0;
@@ -323,7 +438,7 @@ public final class FrameReader {
 		/**
 		 * A whole text message.
 		 * @param text the text
-		 * @param encodedLength its size in bytes, as received
+		 * @param encodedLength its size in bytes, UTF-8 encoded (once inflated, if it came compressed)
 		 */
 		void textReceived(String text, int encodedLength);
 

@@ -30,6 +30,9 @@ public final class Rfc6455 {
 	/** The three reserved bits of a frame's first byte, used by extensions only. */
 	static final int RESERVED_BITS = 0x70;
 
+	/** The first reserved bit: with permessage-deflate, set on the first frame of a compressed message. */
+	static final int RSV1 = 0x40;
+
 	/** The MASK bit of a frame's second byte. */
 	static final int MASK = 0x80;
 

@@ -2,6 +2,7 @@ package io.incore.websocket.internal.session;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 /**
  * One connection as the session drives it; the transport implements it. Every method may be called from any
@@ -44,6 +45,13 @@ public interface Connection {
 	 * @return the URL, {@code null} before it opened
 	 */
 	URI uri();
+
+	/**
+	 * Returns the extensions the server agreed to in the opening handshake, each as its header value names it,
+	 * e.g. {@code permessage-deflate; server_no_context_takeover}.
+	 * @return the extensions, empty if none
+	 */
+	List<String> extensions();
 
 	/**
 	 * Starts the close handshake: sends a close frame and waits at most the close timeout for the server's.

@@ -87,6 +87,8 @@ public final class WebSocketSession {
 
 	private volatile String negotiatedSubProtocol = "";
 
+	private volatile List<String> negotiatedExtensions = List.of();
+
 	private volatile int closeCode = -1;
 
 	private volatile String closeReason = "";
@@ -503,6 +505,14 @@ public final class WebSocketSession {
 	}
 
 	/**
+	 * Returns the extensions the server agreed to for the current or last connection.
+	 * @return the extensions, empty for none
+	 */
+	public List<String> negotiatedExtensions() {
+		return this.negotiatedExtensions;
+	}
+
+	/**
 	 * Returns the close code of the last connection that ended.
 	 * @return the code, -1 if none ended yet
 	 */
@@ -681,6 +691,7 @@ public final class WebSocketSession {
 					return;
 				}
 				WebSocketSession.this.negotiatedSubProtocol = negotiated;
+				WebSocketSession.this.negotiatedExtensions = List.copyOf(openedConnection.extensions());
 				WebSocketSession.this.openedAtNanos = WebSocketSession.this.clock.nanoTime();
 				WebSocketSession.this.lastConnectedAt = Instant.now();
 				WebSocketSession.this.statistics.connectSuccesses.increment();

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLParameters;
 
 import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -39,7 +40,8 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
 /**
  * One opening handshake on Netty, driven by Tyrus' {@link ClientEngine}: connects (with TLS for {@code wss://}),
  * writes the upgrade request the engine made, reads the answer's head and hands it to the engine, which validates it
- * ({@code Sec-WebSocket-Accept}, subprotocol, extensions) and opens the session. After a 101 the channel's pipeline
+ * ({@code Sec-WebSocket-Accept}, subprotocol) and opens the session. The permessage-deflate answer is judged
+ * here, before the engine sees it: Tyrus would accept an extension that was never offered. After a 101 the channel's pipeline
  * ends in a {@link FrameChannelHandler}, which gets every later byte, those of the read that carried the answer
  * included. A redirect or an authentication the engine asks for starts another handshake.
  * <p>
@@ -209,6 +211,19 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			this.engine.processError(new UpgradeRefusedException(response, Instant.now()));
 			return;
 		}
+		PerMessageDeflate.Agreement deflate = null;
+		if (response.getStatus() == 101) {
+			try {
+				deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),
+						response.getHeaders().getOrDefault(PerMessageDeflate.EXTENSIONS_HEADER, List.of()));
+			}
+			catch (PerMessageDeflate.NegotiationException ex) {
+				ctx.close();
+				this.engine.processError(ex);
+				return;
+			}
+			this.settings.connection().extensionAgreed(deflate);
+		}
 		ChannelWriter writer = new ChannelWriter(ctx.channel());
 		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
 				System::nanoTime, this.settings.connection()::failed);
@@ -226,7 +241,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		switch (info.getUpgradeStatus()) {
-			case SUCCESS -> upgraded(ctx, info.createConnection(), rest);
+			case SUCCESS -> upgraded(ctx, info.createConnection(), deflate, rest);
 			case ANOTHER_UPGRADE_REQUEST_REQUIRED -> {
 				ctx.close();
 				SharedExecutors.connector().execute(this::again);
@@ -239,9 +254,10 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * Hands the channel to the frame reader: from here on every byte is the connection's, starting with those that
 	 * came in the same read as the answer.
 	 */
-	private void upgraded(ChannelHandlerContext ctx, Connection tyrusConnection, ByteBuffer rest) {
+	private void upgraded(ChannelHandlerContext ctx, Connection tyrusConnection, PerMessageDeflate.Agreement deflate,
+			ByteBuffer rest) {
 		boolean inline = this.settings.gate() == null;
-		FrameChannelHandler frames = new FrameChannelHandler(this.settings, tyrusConnection, inline);
+		FrameChannelHandler frames = new FrameChannelHandler(this.settings, tyrusConnection, deflate, inline);
 		if (inline) {
 			ctx.channel().config().setAutoRead(false);
 			ctx.pipeline().addAfter(EventLoops.inlineGroup(), ctx.name(), "frames", frames);

@@ -6,6 +6,7 @@ import javax.net.ssl.SSLContext;
 
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.WebSocketOptions;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.session.ReadGate;
 
 /**
@@ -23,10 +24,11 @@ import io.incore.websocket.internal.session.ReadGate;
  * @param connectTimeoutMillis the longest a TCP connect may take
  * @param proxy the HTTP proxy of the options, or {@code null} to follow the JVM's proxy selector
  * @param redactedNames header and parameter names whose values are never logged, besides credential-like ones
+ * @param deflateOffer the permessage-deflate offer sent, {@code null} if compression is off
  */
 record ConnectionSettings(TyrusConnection connection, ReadGate gate, long maxMessageSize, boolean tcpNoDelay,
 		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis,
-		HttpProxy proxy, Set<String> redactedNames) {
+		HttpProxy proxy, Set<String> redactedNames, PerMessageDeflate.Offer deflateOffer) {
 
 	static final String KEY = ConnectionSettings.class.getName();
 

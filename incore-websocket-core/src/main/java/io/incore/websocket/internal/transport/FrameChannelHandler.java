@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 
 import javax.net.ssl.SSLException;
 
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -33,8 +34,9 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 
 	private ChannelHandlerContext context;
 
-	FrameChannelHandler(ConnectionSettings settings, Connection tyrusConnection, boolean inline) {
-		this.reads = new FrameReadHandler(settings.maxMessageSize(), settings.connection(), settings.gate(),
+	FrameChannelHandler(ConnectionSettings settings, Connection tyrusConnection, PerMessageDeflate.Agreement deflate,
+			boolean inline) {
+		this.reads = new FrameReadHandler(settings.maxMessageSize(), deflate, settings.connection(), settings.gate(),
 				inline ? null : this);
 		this.tyrusConnection = tyrusConnection;
 		this.connection = settings.connection();
@@ -63,10 +65,12 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 	}
 
 	/**
-	 * Tells Tyrus the connection is gone, which ends its session and tells the connection.
+	 * Frees the reader's decompressor and tells Tyrus the connection is gone, which ends its session and tells the
+	 * connection. It runs on the thread that reads, after the last read.
 	 */
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
+		this.reads.release();
 		this.tyrusConnection.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "The connection ended"));
 	}
 

@@ -3,6 +3,7 @@ package io.incore.websocket.internal.transport;
 import java.nio.ByteBuffer;
 
 import io.incore.websocket.internal.frame.FrameReader;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.session.InboundQueue;
 import io.incore.websocket.internal.session.ReadGate;
 
@@ -39,12 +40,14 @@ final class FrameReadHandler implements FrameReader.Listener {
 	/**
 	 * Creates the read handler of one connection.
 	 * @param maxMessageSize the largest message accepted
+	 * @param deflate the permessage-deflate agreement, {@code null} if the extension is not in use
 	 * @param connection receives what is read
 	 * @param gate the gate to apply, or {@code null} for inline delivery, whose reading thread may wait instead
 	 * @param reads the connection's reads, suspended while the gate is full; {@code null} with no gate
 	 */
-	FrameReadHandler(long maxMessageSize, FrameReader.Listener connection, ReadGate gate, ReadControl reads) {
-		this.reader = new FrameReader(maxMessageSize, this);
+	FrameReadHandler(long maxMessageSize, PerMessageDeflate.Agreement deflate, FrameReader.Listener connection,
+			ReadGate gate, ReadControl reads) {
+		this.reader = new FrameReader(maxMessageSize, deflate, this);
 		this.connection = connection;
 		this.gate = gate;
 		this.reads = reads;
@@ -59,6 +62,13 @@ final class FrameReadHandler implements FrameReader.Listener {
 			return;
 		}
 		readOrHold(data);
+	}
+
+	/**
+	 * Frees what the reader holds outside the heap, once the connection is gone; nothing more is read.
+	 */
+	void release() {
+		this.reader.release();
 	}
 
 	private void readOrHold(ByteBuffer data) {

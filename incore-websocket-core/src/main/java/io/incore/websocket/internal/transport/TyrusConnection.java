@@ -5,11 +5,14 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 import io.incore.websocket.internal.frame.FrameEncoder;
 import io.incore.websocket.internal.frame.FrameReader;
 import io.incore.websocket.internal.frame.MaskingKeys;
+import io.incore.websocket.internal.frame.MessageDeflater;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.frame.Rfc6455;
 import io.incore.websocket.internal.session.CloseHandshake;
 import io.incore.websocket.internal.session.Connection;
@@ -61,10 +64,34 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 
 	private volatile boolean abandoned;
 
-	TyrusConnection(ConnectionListener listener, Duration closeTimeout, Timers timers) {
+	private final int compressionThreshold;
+
+	/** Compresses outgoing messages, under the send lock; {@code null} without permessage-deflate. */
+	private MessageDeflater deflater;
+
+	private volatile List<String> extensions = List.of();
+
+	TyrusConnection(ConnectionListener listener, Duration closeTimeout, Timers timers, int compressionThreshold) {
 		this.listener = listener;
 		this.closeTimeout = closeTimeout;
 		this.timers = timers;
+		this.compressionThreshold = compressionThreshold;
+	}
+
+	/**
+	 * Takes what the server agreed to about permessage-deflate, before Tyrus opens the session.
+	 * @param agreement the agreement, or {@code null} if the extension is not in use
+	 */
+	void extensionAgreed(PerMessageDeflate.Agreement agreement) {
+		synchronized (this.sendLock) {
+			this.deflater = (agreement != null) ? new MessageDeflater(agreement.clientNoContextTakeover()) : null;
+		}
+		this.extensions = (agreement != null) ? List.of(agreement.header()) : List.of();
+	}
+
+	@Override
+	public List<String> extensions() {
+		return this.extensions;
 	}
 
 	/**
@@ -255,6 +282,7 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 			closeFrame = this.handshake.canSend() ? encodeClose(code, reason) : null;
 			this.handshake.transportEnded();
 			cancelTimer();
+			releaseDeflater();
 		}
 		endTransport(closeFrame);
 	}
@@ -264,6 +292,7 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 		synchronized (this.sendLock) {
 			cancelTimer();
 			ended = this.handshake.transportEnded();
+			releaseDeflater();
 		}
 		if (ended) {
 			endTransport(null);
@@ -396,8 +425,27 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 		sent.await();
 	}
 
+	/**
+	 * Encodes a frame; a text or binary message of at least the threshold is compressed when permessage-deflate
+	 * was agreed. Called under the send lock, so messages are compressed in the order they leave, which a
+	 * compressor that keeps its window between messages requires.
+	 */
 	private ByteBuffer encode(int opcode, byte[] payload) {
+		if (this.deflater != null && payload.length >= this.compressionThreshold
+				&& (opcode == Rfc6455.OPCODE_TEXT || opcode == Rfc6455.OPCODE_BINARY)) {
+			return FrameEncoder.encode(opcode, this.deflater.deflate(payload), this.maskingKeys.next(), true);
+		}
 		return FrameEncoder.encode(opcode, payload, this.maskingKeys.next());
+	}
+
+	/**
+	 * Frees the compressor's native memory once TCP is gone; nothing is sent after. Called under the send lock.
+	 */
+	private void releaseDeflater() {
+		if (this.deflater != null) {
+			this.deflater.release();
+			this.deflater = null;
+		}
 	}
 
 	private ByteBuffer encodeClose(int code, String reason) {

@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 
+import io.incore.websocket.Compression;
 import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.session.ConnectionListener;
 import io.incore.websocket.internal.session.Connector;
 import io.incore.websocket.internal.session.Failure;
@@ -75,20 +77,25 @@ public final class TyrusConnector implements Connector {
 	public TyrusConnection connect(URI uri, List<String> subProtocols, int reconnectAttempt, ReadGate gate,
 			ConnectionListener listener) {
 		EventLoops.acquire();
-		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers);
+		Compression compression = this.options.compression();
+		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers,
+				compression.threshold());
 		long handshakeMillis = this.options.handshakeTimeout().toMillis();
+		PerMessageDeflate.Offer deflateOffer = compression.enabled() ? new PerMessageDeflate.Offer(
+				compression.clientNoContextTakeover(), compression.serverNoContextTakeover(),
+				compression.serverMaxWindowBits()) : null;
 		SharedExecutors.connector().execute(() -> {
 			try {
 				ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
 					.preferredSubprotocols(subProtocols)
-					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis)))
+					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis), deflateOffer))
 					.build();
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
 							this.options.tcpNoDelay(), this.options.coalesceSends(), this.options.sslContext(),
 							this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
-							this.options.redactedNames()));
+							this.options.redactedNames(), deflateOffer));
 				managers.computeIfAbsent(new ManagerKey(handshakeMillis, this.options.maxRedirects()),
 						TyrusConnector::createManager)
 					.connectToServer(connection, config, uri);
@@ -156,17 +163,28 @@ public final class TyrusConnector implements Connector {
 		return !EventLoops.onEventLoop();
 	}
 
+	/**
+	 * Adds the application's headers and the permessage-deflate offer to the upgrade request. The offer is made
+	 * here rather than through Tyrus' extensions, since Tyrus accepts an answer naming an extension that was not
+	 * offered; {@link ClientHandshake} judges the answer instead.
+	 */
 	private static final class HeaderConfigurator extends ClientEndpointConfig.Configurator {
 
 		private final Map<String, String> headers;
 
-		HeaderConfigurator(Map<String, String> headers) {
+		private final PerMessageDeflate.Offer deflateOffer;
+
+		HeaderConfigurator(Map<String, String> headers, PerMessageDeflate.Offer deflateOffer) {
 			this.headers = headers;
+			this.deflateOffer = deflateOffer;
 		}
 
 		@Override
 		public void beforeRequest(Map<String, List<String>> requestHeaders) {
 			this.headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+			if (this.deflateOffer != null) {
+				requestHeaders.put(PerMessageDeflate.EXTENSIONS_HEADER, List.of(this.deflateOffer.header()));
+			}
 		}
 
 	}

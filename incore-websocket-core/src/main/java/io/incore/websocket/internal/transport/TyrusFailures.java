@@ -14,6 +14,7 @@ import io.incore.websocket.IpSocketError;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
+import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.session.Failure;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -83,6 +84,12 @@ final class TyrusFailures {
 					+ refused.status() + " " + refused.reasonPhrase() + ")" + ((refused.retryAfter() != null)
 							? "; it asks to retry after " + refused.retryAfter().toSeconds() + " s" : ""),
 					refused.retryAfter());
+		}
+		PerMessageDeflate.NegotiationException extension = find(failure, PerMessageDeflate.NegotiationException.class);
+		if (extension != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
+					+ " answered the WebSocket upgrade with extensions this client cannot accept: "
+					+ extension.getMessage());
 		}
 		HandshakeException handshake = find(failure, HandshakeException.class);
 		if (handshake != null) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -135,7 +136,7 @@ class FrameReaderTests {
 	/**
 	 * Asserts the events, a violation by its code and a part of its description.
 	 */
-	private static void assertEvents(List<String> actual, String... expected) {
+	static void assertEvents(List<String> actual, String... expected) {
 		assertThat(actual).hasSameSizeAs(expected);
 		for (int i = 0; i < expected.length; i++) {
 			if (expected[i].startsWith("violation:")) {
@@ -153,16 +154,26 @@ class FrameReaderTests {
 	 * same, and returns that.
 	 */
 	private static List<String> readEveryWay(byte[] input) {
-		List<String> whole = read(MAX, input);
+		return readEveryWay((listener) -> new FrameReader(MAX, listener), input);
+	}
+
+	/**
+	 * Reads the input with readers made by {@code readers}, whole, a byte at a time and cut in two at every place,
+	 * checks that every way reports the same, and returns that.
+	 */
+	static List<String> readEveryWay(Function<FrameReader.Listener, FrameReader> readers, byte[] input) {
+		Recorder wholeRecorder = new Recorder();
+		readers.apply(wholeRecorder).read(ByteBuffer.wrap(input));
+		List<String> whole = wholeRecorder.events;
 		Recorder byteByByte = new Recorder();
-		FrameReader reader = new FrameReader(MAX, byteByByte);
+		FrameReader reader = readers.apply(byteByByte);
 		for (int i = 0; i < input.length; i++) {
 			reader.read(ByteBuffer.wrap(input, i, 1));
 		}
 		assertThat(byteByByte.events).as("byte by byte").isEqualTo(whole);
 		for (int cut = 1; cut < input.length; cut++) {
 			Recorder recorder = new Recorder();
-			FrameReader cutReader = new FrameReader(MAX, recorder);
+			FrameReader cutReader = readers.apply(recorder);
 			cutReader.read(ByteBuffer.wrap(input, 0, cut));
 			cutReader.read(ByteBuffer.wrap(input, cut, input.length - cut));
 			assertThat(recorder.events).as("cut at %d", cut).isEqualTo(whole);
@@ -199,7 +210,7 @@ class FrameReaderTests {
 		return concat(new byte[] { (byte) (code >>> 8), (byte) code }, utf8(reason));
 	}
 
-	private static byte[] concat(byte[]... parts) {
+	static byte[] concat(byte[]... parts) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (byte[] part : parts) {
 			out.writeBytes(part);
@@ -207,14 +218,14 @@ class FrameReaderTests {
 		return out.toByteArray();
 	}
 
-	private static byte[] utf8(String text) {
+	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
 	 * Records events as short strings; a violation as its code and the first words that tell it apart.
 	 */
-	private static final class Recorder implements FrameReader.Listener {
+	static final class Recorder implements FrameReader.Listener {
 
 		final List<String> events = new ArrayList<>();
 

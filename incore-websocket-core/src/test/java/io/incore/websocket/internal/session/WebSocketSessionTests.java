@@ -597,6 +597,11 @@ class WebSocketSessionTests {
 		}
 
 		@Override
+		public List<String> extensions() {
+			return List.of();
+		}
+
+		@Override
 		public void sendPong(byte[] payload) {
 			this.calls.add("pong");
 		}

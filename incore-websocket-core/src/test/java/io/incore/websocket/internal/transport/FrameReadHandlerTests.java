@@ -95,7 +95,7 @@ class FrameReadHandlerTests {
 
 	@Test
 	void messagesPassOneAtATimeAndReadingStopsWhileTheGateIsFull() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
+		FrameReadHandler gated = new FrameReadHandler(1024, null, this.connection, this.gate, this.control);
 		gated.handle(textFrames(5));
 		assertThat(this.events).hasSize(2);
 		assertThat(this.reads).containsExactly("suspend");
@@ -112,7 +112,7 @@ class FrameReadHandlerTests {
 
 	@Test
 	void theGateFillingWithTheLastMessageOfAReadStillSuspendsReading() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
+		FrameReadHandler gated = new FrameReadHandler(1024, null, this.connection, this.gate, this.control);
 		gated.handle(textFrames(2));
 		assertThat(this.reads).containsExactly("suspend");
 		gated.handle(textFrames(1));
@@ -124,14 +124,14 @@ class FrameReadHandlerTests {
 
 	@Test
 	void withInlineDeliveryReadsAreNeverGated() {
-		new FrameReadHandler(1024, this.connection, null, null).handle(textFrames(5));
+		new FrameReadHandler(1024, null, this.connection, null, null).handle(textFrames(5));
 		assertThat(this.events).hasSize(5);
 		assertThat(this.reads).isEmpty();
 	}
 
 	@Test
 	void bytesAfterAViolationAreDiscardedAndNeverHeld() {
-		FrameReadHandler gated = new FrameReadHandler(1024, this.connection, this.gate, this.control);
+		FrameReadHandler gated = new FrameReadHandler(1024, null, this.connection, this.gate, this.control);
 		ByteBuffer data = ByteBuffer.allocate(4 + 5).put((byte) 0xF1).put((byte) 0).put(textFrames(1)).flip();
 		gated.handle(data);
 		assertThat(data.hasRemaining()).isFalse();
