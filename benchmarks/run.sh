@@ -13,19 +13,21 @@ IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000}
 # the machine.
 TYRUS_IDLE_CONNECTIONS=${TYRUS_IDLE_CONNECTIONS:-1000}
 PORT=${PORT:-18080}
+# SERVER_ARGS=deflate makes the echo server agree to permessage-deflate.
+SERVER_ARGS=${SERVER_ARGS:-}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
 OUT=${OUT:-benchmarks/target/results-$(date -u +%Y%m%dT%H%M%SZ).txt}
 
 mvn -B -ntp -q -DskipTests -pl benchmarks -am install
 CP="benchmarks/target/incore-websocket-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
 
-coproc SERVER { exec java -Xms512m -Xmx512m -cp "$CP" io.incore.websocket.benchmarks.EchoServer "$PORT"; }
+coproc SERVER { exec java -Xms512m -Xmx512m -cp "$CP" io.incore.websocket.benchmarks.EchoServer "$PORT" $SERVER_ARGS; }
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 read -r ready <&"${SERVER[0]}"
 echo "echo server: $ready"
 URL="ws://127.0.0.1:$PORT/echo"
 
-echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS" | tee "$OUT"
+echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, server: $SERVER_ARGS" | tee "$OUT"
 for run in $(seq 1 "$RUNS"); do
   for workload in $WORKLOADS; do
     for client in $CLIENTS; do

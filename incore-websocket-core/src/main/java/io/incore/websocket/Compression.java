@@ -27,7 +27,10 @@ package io.incore.websocket;
 public record Compression(boolean enabled, int threshold, boolean clientNoContextTakeover,
 		boolean serverNoContextTakeover, int serverMaxWindowBits) {
 
-	/** The default threshold: messages from 256 bytes on are compressed (see BENCHMARKS.md for the measurement). */
+	/**
+	 * The default threshold: messages from 256 bytes on are compressed. Below it the fixed cost of compressing a
+	 * message outweighs the few bytes it saves (see the compression threshold in BENCHMARKS.md).
+	 */
 	public static final int DEFAULT_THRESHOLD = 256;
 
 	/** Offered, with the default threshold and no parameters: the default. */

@@ -3,13 +3,14 @@ package io.incore.websocket.benchmarks;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.incore.websocket.Compression;
 import io.incore.websocket.WebSocketOptions;
 
 /**
  * Runs one workload with one client library in this JVM and prints one line
  * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
- * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
+ * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code core-uncompressed}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
  * {@code text}, {@code binary}, {@code latency}, {@code idle}.
  */
 public final class BenchmarkDriver {
@@ -44,6 +45,7 @@ public final class BenchmarkDriver {
 			case "core-inline" -> new CoreClient(WebSocketOptions.builder().inlineDelivery(true).build());
 			case "core-nagle" -> new CoreClient(WebSocketOptions.builder().tcpNoDelay(false).build());
 			case "core-uncoalesced" -> new CoreClient(WebSocketOptions.builder().coalesceSends(false).build());
+			case "core-uncompressed" -> new CoreClient(WebSocketOptions.builder().compression(Compression.OFF).build());
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
 			case "jetty" -> new JettyClient();

@@ -17,11 +17,13 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 
 /**
  * A fast, independent WebSocket echo server on 127.0.0.1, run in its own JVM: every text or binary message on
- * {@code /echo} is sent back. Usage: {@code EchoServer <port>}; prints {@code READY <port>} once listening and
- * stops when its standard input closes.
+ * {@code /echo} is sent back. Usage: {@code EchoServer <port> [deflate]}; with {@code deflate} it agrees to
+ * permessage-deflate (Netty's implementation, default settings) when a client offers it. Prints
+ * {@code READY <port>} once listening and stops when its standard input closes.
  */
 public final class EchoServer {
 
@@ -30,6 +32,7 @@ public final class EchoServer {
 
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
+		boolean deflate = args.length > 1 && args[1].equals("deflate");
 		MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
 		try {
 			Channel channel = new ServerBootstrap().group(group)
@@ -40,13 +43,16 @@ public final class EchoServer {
 
 					@Override
 					protected void initChannel(SocketChannel channel) {
+						channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536));
+						if (deflate) {
+							channel.pipeline().addLast(new WebSocketServerCompressionHandler(0));
+						}
 						channel.pipeline()
-							.addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-									new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-										.websocketPath("/echo")
-										.maxFramePayloadLength(16 * 1024 * 1024)
-										.build()),
-									new Echo());
+							.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+								.websocketPath("/echo")
+								.allowExtensions(deflate)
+								.maxFramePayloadLength(16 * 1024 * 1024)
+								.build()), new Echo());
 					}
 
 				})

@@ -13,6 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
 /**
  * The measured workloads. Every loop is bounded in time and count; results are returned as named numbers.
  */
@@ -117,6 +120,9 @@ final class Workloads {
 		double openSeconds = (System.nanoTime() - start) / 1e9;
 		long heapAfter = usedHeapAfterGc(memory);
 		int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+		if (Boolean.getBoolean("histogram")) {
+			printClassHistogram();
+		}
 		for (BenchmarkClient.Connection connection : connections) {
 			connection.sendText("alive?");
 		}
@@ -131,6 +137,18 @@ final class Workloads {
 			connection.close();
 		}
 		return result;
+	}
+
+	/**
+	 * Prints the heap's class histogram to standard error, taken in this process through the
+	 * {@code DiagnosticCommand} MBean (attaching {@code jcmd} is refused on some machines); with
+	 * {@code -Dhistogram=true}.
+	 */
+	private static void printClassHistogram() throws JMException {
+		Object histogram = ManagementFactory.getPlatformMBeanServer()
+			.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+					new Object[] { new String[0] }, new String[] { String[].class.getName() });
+		System.err.println(histogram);
 	}
 
 	private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.Compression;
 import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.Heartbeat;
 import io.incore.websocket.HttpProxy;
@@ -166,6 +167,7 @@ final class WebSocketClientFactory {
 		options.inbound(settings.create("inbound", () -> inbound(settings)));
 		options.sendBuffer(settings.create("send-buffer", () -> sendBuffer(settings)));
 		options.proxy(settings.create("proxy", () -> proxy(settings)));
+		options.compression(settings.create("compression", () -> compression(settings)));
 		settings.from((s) -> s.getSsl().getBundle()).to((bundle) -> options.sslContext(sslContext(settings, bundle)));
 		settings.from(WebSocketClientSettings::getHeadersProvider)
 			.to((name) -> options.headersProvider(headersProvider(settings, name)));
@@ -303,6 +305,16 @@ final class WebSocketClientFactory {
 		return new SendBuffer((maxMessages != null) ? maxMessages : SendBuffer.DEFAULT_MAX_MESSAGES,
 				bytes(maxBytes, SendBuffer.DEFAULT_MAX_BYTES),
 				settings.get((s) -> s.getSendBuffer().getOverflow(), SendBuffer.Overflow.REJECT));
+	}
+
+	private static Compression compression(MergedClientSettings settings) {
+		Compression defaults = Compression.DEFAULT;
+		DataSize threshold = settings.get((s) -> s.getCompression().getThreshold(), null);
+		return new Compression(settings.get((s) -> s.getCompression().getEnabled(), defaults.enabled()),
+				(threshold != null) ? (int) Math.min(Integer.MAX_VALUE, threshold.toBytes()) : defaults.threshold(),
+				settings.get((s) -> s.getCompression().getClientNoContextTakeover(), defaults.clientNoContextTakeover()),
+				settings.get((s) -> s.getCompression().getServerNoContextTakeover(), defaults.serverNoContextTakeover()),
+				settings.get((s) -> s.getCompression().getServerMaxWindowBits(), defaults.serverMaxWindowBits()));
 	}
 
 	private static long bytes(DataSize size, long fallback) {

@@ -129,6 +129,11 @@ public class WebSocketClientSettings {
 	private final BasicAuth basicAuth = new BasicAuth();
 
 	/**
+	 * Message compression with permessage-deflate (RFC 7692).
+	 */
+	private final CompressionSettings compression = new CompressionSettings();
+
+	/**
 	 * Reconnect policy.
 	 */
 	private final Reconnect reconnect = new Reconnect();
@@ -305,6 +310,10 @@ public class WebSocketClientSettings {
 		return this.basicAuth;
 	}
 
+	public CompressionSettings getCompression() {
+		return this.compression;
+	}
+
 	public Reconnect getReconnect() {
 		return this.reconnect;
 	}
@@ -385,6 +394,82 @@ public class WebSocketClientSettings {
 
 		public void setOverflow(SendBuffer.Overflow overflow) {
 			this.overflow = overflow;
+		}
+
+	}
+
+	/**
+	 * Message compression with permessage-deflate (RFC 7692): offered by default; the server decides whether it is
+	 * used. The client never offers client_max_window_bits, since the JDK's deflater cannot use a smaller window.
+	 */
+	public static class CompressionSettings {
+
+		/**
+		 * Whether permessage-deflate is offered in the opening handshake. Default: true.
+		 */
+		private Boolean enabled;
+
+		/**
+		 * Smallest message (text counted in UTF-8) compressed once the server agreed; smaller ones are sent as they
+		 * are. Default: 256B.
+		 */
+		private DataSize threshold;
+
+		/**
+		 * Whether the client offers to compress every message on its own, so the server need not keep a window
+		 * between messages. Default: false.
+		 */
+		private Boolean clientNoContextTakeover;
+
+		/**
+		 * Whether the server is asked to compress every message on its own; a server that will not is then used
+		 * without compression. Default: false.
+		 */
+		private Boolean serverNoContextTakeover;
+
+		/**
+		 * Largest window the server is asked to compress with, 8 to 15 bits. Default: none (the server's choice).
+		 */
+		private Integer serverMaxWindowBits;
+
+		public Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(DataSize threshold) {
+			this.threshold = threshold;
+		}
+
+		public Boolean getClientNoContextTakeover() {
+			return this.clientNoContextTakeover;
+		}
+
+		public void setClientNoContextTakeover(Boolean clientNoContextTakeover) {
+			this.clientNoContextTakeover = clientNoContextTakeover;
+		}
+
+		public Boolean getServerNoContextTakeover() {
+			return this.serverNoContextTakeover;
+		}
+
+		public void setServerNoContextTakeover(Boolean serverNoContextTakeover) {
+			this.serverNoContextTakeover = serverNoContextTakeover;
+		}
+
+		public Integer getServerMaxWindowBits() {
+			return this.serverMaxWindowBits;
+		}
+
+		public void setServerMaxWindowBits(Integer serverMaxWindowBits) {
+			this.serverMaxWindowBits = serverMaxWindowBits;
 		}
 
 	}

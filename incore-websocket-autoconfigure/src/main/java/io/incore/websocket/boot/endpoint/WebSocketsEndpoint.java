@@ -1,6 +1,7 @@
 package io.incore.websocket.boot.endpoint;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.incore.websocket.WebSocket;
@@ -131,16 +132,17 @@ public class WebSocketsEndpoint {
 	 * @param statistics the traffic and connection counters
 	 * @param owner whether this instance owns a single-instance client; {@code null} for one every instance
 	 * connects
+	 * @param negotiatedExtensions the extensions the server agreed to, e.g. {@code permessage-deflate}
 	 */
 	public record ClientDescriptor(String state, String url, String subProtocol, String negotiatedSubProtocol,
 			String error, String errorString, int closeCode, int reconnectAttempts, int sendBufferDepth,
-			WebSocketStatistics statistics, @Nullable Boolean owner) {
+			WebSocketStatistics statistics, @Nullable Boolean owner, List<String> negotiatedExtensions) {
 
 		static ClientDescriptor of(WebSocket client, @Nullable Boolean owner) {
 			return new ClientDescriptor(client.getState().name(), client.getRedactedUrl(),
 					client.getSubProtocol(), client.getNegotiatedSubProtocol(), client.getError().name(),
 					client.getErrorString(), client.getCloseCode(), client.getReconnectAttempts(),
-					client.getSendBufferDepth(), client.getStatistics(), owner);
+					client.getSendBufferDepth(), client.getStatistics(), owner, client.getNegotiatedExtensions());
 		}
 
 	}

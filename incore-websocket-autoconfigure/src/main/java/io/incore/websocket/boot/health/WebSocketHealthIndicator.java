@@ -31,7 +31,8 @@ import org.springframework.boot.health.contributor.Status;
  * aggregation ranks below {@code UP}, so it never makes the application unhealthy; its details still say why.
  * <p>
  * Details: {@code connection}, {@code required}, {@code state}, {@code url} (secrets redacted),
- * {@code subProtocol}, {@code error}, {@code errorString}, {@code closeCode}, {@code closeReason},
+ * {@code subProtocol}, {@code extensions} (those agreed for the current or last connection, e.g.
+ * {@code permessage-deflate}), {@code error}, {@code errorString}, {@code closeCode}, {@code closeReason},
  * {@code reconnectAttempts}, {@code lastConnectedAt}, {@code sinceLastConnection}, {@code gaveUp} once
  * reconnecting stopped (e.g. {@code "gave up: closed with 1008 policy violation, ..."}), and {@code owner} for a
  * single-instance client (a standby is {@code UP}: it is closed on purpose).
@@ -77,6 +78,7 @@ public final class WebSocketHealthIndicator implements HealthIndicator {
 			.withDetail("state", this.client.getState().name())
 			.withDetail("url", this.client.getRedactedUrl())
 			.withDetail("subProtocol", this.client.getSubProtocol())
+			.withDetail("extensions", this.client.getNegotiatedExtensions())
 			.withDetail("error", this.client.getError().name())
 			.withDetail("errorString", this.client.getErrorString())
 			.withDetail("reconnectAttempts", this.client.getReconnectAttempts());

@@ -43,6 +43,12 @@ class ConfigurationMetadataDefaultsTests {
 		ACTUAL.put("handshake-timeout", (client) -> client.options().handshakeTimeout());
 		ACTUAL.put("close-timeout", (client) -> client.options().closeTimeout());
 		ACTUAL.put("max-redirects", (client) -> client.options().maxRedirects());
+		ACTUAL.put("compression.enabled", (client) -> client.options().compression().enabled());
+		ACTUAL.put("compression.threshold", (client) -> DataSize.ofBytes(client.options().compression().threshold()));
+		ACTUAL.put("compression.client-no-context-takeover",
+				(client) -> client.options().compression().clientNoContextTakeover());
+		ACTUAL.put("compression.server-no-context-takeover",
+				(client) -> client.options().compression().serverNoContextTakeover());
 		ACTUAL.put("max-message-size", (client) -> DataSize.ofBytes(client.options().maxMessageSize()));
 		ACTUAL.put("read-buffer-capacity", (client) -> DataSize.ofBytes(client.options().readBufferCapacity()));
 		ACTUAL.put("inline-delivery", (client) -> client.options().inlineDelivery());

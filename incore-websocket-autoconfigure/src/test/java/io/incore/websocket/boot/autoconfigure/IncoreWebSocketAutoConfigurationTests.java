@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.incore.websocket.Compression;
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.InboundLimits;
 import io.incore.websocket.ReconnectPolicy;
@@ -114,6 +115,34 @@ class IncoreWebSocketAutoConfigurationTests {
 						"subscribe:news");
 				assertThat(b.getOptions().connectMessages().messages(b)).containsExactly("hello");
 			});
+	}
+
+	@Test
+	void compressionIsOfferedByDefaultAndSetFromTheDefaultsOrTheClient() {
+		this.contextRunner.withPropertyValues("incore.websocket.defaults.compression.threshold=1KB",
+				"incore.websocket.clients.a.url=ws://h/a", "incore.websocket.clients.a.compression.enabled=false",
+				"incore.websocket.clients.b.url=ws://h/b", "incore.websocket.clients.b.compression.threshold=0B",
+				"incore.websocket.clients.b.compression.client-no-context-takeover=true",
+				"incore.websocket.clients.b.compression.server-no-context-takeover=true",
+				"incore.websocket.clients.b.compression.server-max-window-bits=10",
+				"incore.websocket.clients.c.url=ws://h/c")
+			.run((context) -> {
+				assertThat(context.getBean("a", WebSocket.class).getOptions().compression())
+					.isEqualTo(new Compression(false, 1024, false, false, 0));
+				assertThat(context.getBean("b", WebSocket.class).getOptions().compression())
+					.isEqualTo(new Compression(true, 0, true, true, 10));
+				assertThat(context.getBean("c", WebSocket.class).getOptions().compression())
+					.isEqualTo(new Compression(true, 1024, false, false, 0));
+			});
+	}
+
+	@Test
+	void anInvalidCompressionWindowFailsWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.compression.server-max-window-bits=16"),
+				"'incore.websocket.clients.a.compression.server-max-window-bits' has an invalid value '16': a DEFLATE "
+						+ "window is 8 to 15 bits",
+				"a number from 8 to 15");
 	}
 
 	@Test

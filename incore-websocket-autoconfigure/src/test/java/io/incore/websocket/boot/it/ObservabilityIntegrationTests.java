@@ -151,6 +151,8 @@ class ObservabilityIntegrationTests {
 		assertThat(up.json().at("/components/incoreWebSocket/status").asString()).isEqualTo("UP");
 		assertThat(up.json().at("/components/incoreWebSocket/components/optional/details/connection").asString())
 			.isEqualTo("down");
+		assertThat(up.json().at("/components/incoreWebSocket/components/echo/details/extensions/0").asString())
+			.isEqualTo("permessage-deflate");
 		assertThat(actuator.get("/actuator/health/readiness").status()).isEqualTo(200);
 
 		int remotePort = remoteServer.port();
@@ -217,6 +219,8 @@ class ObservabilityIntegrationTests {
 		assertThat(all.json().propertyNames()).contains("echo", "remote", "optional");
 		assertThat(actuator.get("/actuator/websockets/echo").json().get("state").asString()).isEqualTo("Open");
 		assertThat(actuator.get("/actuator/websockets/echo").json().get("sendBufferDepth").asInt()).isZero();
+		assertThat(actuator.get("/actuator/websockets/echo").json().at("/negotiatedExtensions/0").asString())
+			.as("Tomcat agrees to permessage-deflate").isEqualTo("permessage-deflate");
 		assertThat(actuator.get("/actuator/websockets/nope").status()).isEqualTo(404);
 		assertThat(actuator.post("/actuator/websockets/nope", "{\"action\":\"connect\"}").status()).isEqualTo(404);
 

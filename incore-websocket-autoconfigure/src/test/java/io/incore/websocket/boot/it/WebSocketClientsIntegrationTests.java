@@ -1,7 +1,11 @@
 package io.incore.websocket.boot.it;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.boot.WebSocketClients;
@@ -26,7 +30,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "incore.websocket.clients.echo.url=ws://127.0.0.1:${local.server.port}/echo",
-				"incore.websocket.clients.second.url=ws://127.0.0.1:${local.server.port}/echo" })
+				"incore.websocket.clients.second.url=ws://127.0.0.1:${local.server.port}/echo",
+				"incore.websocket.clients.second.compression.enabled=false",
+				"incore.websocket.clients.deflated.url=ws://127.0.0.1:${local.server.port}/echo" })
 @DirtiesContext
 class WebSocketClientsIntegrationTests {
 
@@ -65,9 +71,33 @@ class WebSocketClientsIntegrationTests {
 			.filter((event) -> event.clientName().equals("echo"))
 			.map(TextMessageReceivedEvent::message)).containsExactly("Hello from echo", "text");
 		assertThat(this.events.stream(ConnectedEvent.class).map(ConnectedEvent::clientName))
-			.containsExactlyInAnyOrder("echo", "second");
+			.containsExactlyInAnyOrder("echo", "second", "deflated");
 		assertThat(this.events.stream(StateChangedEvent.class)).allMatch((event) -> event.webSocket() != null);
 		assertThat(this.greetings.received).containsExactly("Hello from echo", "text");
+	}
+
+	@Test
+	void compressionIsAgreedWithSpringsServerUnlessTurnedOffAndMessagesRoundTrip() throws InterruptedException {
+		WebSocket second = this.clients.get("second");
+		WebSocket deflated = this.clients.get("deflated");
+		await().until(() -> deflated.getState() == WebSocket.State.Open && second.getState() == WebSocket.State.Open);
+		await().until(() -> deflated.getStatistics().textMessagesReceived() == 1);
+		assertThat(deflated.getNegotiatedExtensions()).containsExactly("permessage-deflate");
+		assertThat(second.getNegotiatedExtensions()).isEmpty();
+		BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+		deflated.textMessageReceived.connect(received::add);
+		deflated.binaryMessageReceived.connect(received::add);
+		String text = "{\"price\":101.25,\"symbol\":\"ACME\"} ".repeat(200);
+		byte[] binary = new byte[8000];
+		Arrays.fill(binary, 4000, 8000, (byte) 42);
+		for (int i = 0; i < 5; i++) {
+			deflated.sendTextMessage(text + i);
+		}
+		deflated.sendBinaryMessage(binary);
+		for (int i = 0; i < 5; i++) {
+			assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(text + i);
+		}
+		assertThat((byte[]) received.poll(10, TimeUnit.SECONDS)).isEqualTo(binary);
 	}
 
 }
