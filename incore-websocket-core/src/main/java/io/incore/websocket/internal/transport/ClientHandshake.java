@@ -34,7 +34,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 
 import org.glassfish.tyrus.spi.ClientEngine;
-import org.glassfish.tyrus.spi.Connection;
 import org.glassfish.tyrus.spi.UpgradeRequest;
 
 /**
@@ -241,7 +240,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		switch (info.getUpgradeStatus()) {
-			case SUCCESS -> upgraded(ctx, info.createConnection(), deflate, rest);
+			case SUCCESS -> upgraded(ctx, deflate, rest);
 			case ANOTHER_UPGRADE_REQUEST_REQUIRED -> {
 				ctx.close();
 				SharedExecutors.connector().execute(this::again);
@@ -254,10 +253,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * Hands the channel to the frame reader: from here on every byte is the connection's, starting with those that
 	 * came in the same read as the answer.
 	 */
-	private void upgraded(ChannelHandlerContext ctx, Connection tyrusConnection, PerMessageDeflate.Agreement deflate,
-			ByteBuffer rest) {
+	private void upgraded(ChannelHandlerContext ctx, PerMessageDeflate.Agreement deflate, ByteBuffer rest) {
 		boolean inline = this.settings.gate() == null;
-		FrameChannelHandler frames = new FrameChannelHandler(this.settings, tyrusConnection, deflate, inline);
+		FrameChannelHandler frames = new FrameChannelHandler(this.settings, deflate, inline);
 		if (inline) {
 			ctx.channel().config().setAutoRead(false);
 			ctx.pipeline().addAfter(EventLoops.inlineGroup(), ctx.name(), "frames", frames);

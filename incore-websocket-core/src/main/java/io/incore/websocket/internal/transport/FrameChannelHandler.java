@@ -9,13 +9,10 @@ import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import jakarta.websocket.CloseReason;
-
-import org.glassfish.tyrus.spi.Connection;
 
 /**
  * The last handler of a connection's pipeline once the handshake succeeded: hands every byte received to the
- * connection's {@link FrameReadHandler}, and tells the connection, through Tyrus, when the channel is gone.
+ * connection's {@link FrameReadHandler}, and tells the connection when the channel is gone.
  * <p>
  * With default delivery it runs on the channel's event loop, and the read handler suspends reading
  * ({@code autoRead} off) while listeners are behind. With inline delivery it runs on a thread of the inline group,
@@ -26,19 +23,15 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 
 	private final FrameReadHandler reads;
 
-	private final Connection tyrusConnection;
-
 	private final TyrusConnection connection;
 
 	private final boolean inline;
 
 	private ChannelHandlerContext context;
 
-	FrameChannelHandler(ConnectionSettings settings, Connection tyrusConnection, PerMessageDeflate.Agreement deflate,
-			boolean inline) {
+	FrameChannelHandler(ConnectionSettings settings, PerMessageDeflate.Agreement deflate, boolean inline) {
 		this.reads = new FrameReadHandler(settings.maxMessageSize(), deflate, settings.connection(), settings.gate(),
 				inline ? null : this);
-		this.tyrusConnection = tyrusConnection;
 		this.connection = settings.connection();
 		this.inline = inline;
 	}
@@ -65,13 +58,14 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 	}
 
 	/**
-	 * Frees the reader's decompressor and tells Tyrus the connection is gone, which ends its session and tells the
-	 * connection. It runs on the thread that reads, after the last read.
+	 * Frees the reader's decompressor and tells the connection that TCP is gone. It runs on the thread that reads,
+	 * after the last read. Tyrus is not told: its session served the opening handshake only, and nothing keeps it
+	 * once the connection is open, so an idle connection holds none of Tyrus' objects.
 	 */
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
 		this.reads.release();
-		this.tyrusConnection.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "The connection ended"));
+		this.connection.transportEnded();
 	}
 
 	/**

@@ -18,7 +18,6 @@ import io.incore.websocket.internal.session.CloseHandshake;
 import io.incore.websocket.internal.session.Connection;
 import io.incore.websocket.internal.session.ConnectionListener;
 import io.incore.websocket.internal.session.Timers;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
@@ -111,14 +110,6 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 			return;
 		}
 		this.listener.opened(this, session.getNegotiatedSubprotocol());
-	}
-
-	/**
-	 * Tyrus reports that the TCP connection is gone: Tyrus reads no frame, so it has no other reason to close.
-	 */
-	@Override
-	public void onClose(Session session, CloseReason closeReason) {
-		transportEnded();
 	}
 
 	@Override
@@ -287,7 +278,10 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 		endTransport(closeFrame);
 	}
 
-	private void transportEnded() {
+	/**
+	 * TCP is gone: ends the close handshake and reports the end, unless it was reported already.
+	 */
+	void transportEnded() {
 		boolean ended;
 		synchronized (this.sendLock) {
 			cancelTimer();
