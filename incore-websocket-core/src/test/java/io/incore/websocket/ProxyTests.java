@@ -1,7 +1,9 @@
 package io.incore.websocket;
 
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
@@ -9,6 +11,7 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -138,20 +141,8 @@ class ProxyTests {
 	void withoutAProxyInTheOptionsTheJvmsProxySelectorIsFollowed() throws Exception {
 		ProxySelector jvmSelector = ProxySelector.getDefault();
 		try (ConnectProxy proxy = ConnectProxy.open()) {
-			List<URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
-			ProxySelector.setDefault(new ProxySelector() {
-
-				@Override
-				public List<Proxy> select(URI uri) {
-					asked.add(uri);
-					return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxy.port())));
-				}
-
-				@Override
-				public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-				}
-
-			});
+			List<URI> asked = new CopyOnWriteArrayList<>();
+			ProxySelector.setDefault(jvmProxy(proxy.port(), asked));
 			start(WebSocketOptions.defaults(), server.url("/echo")).awaitSignal("connected");
 			assertEchoes();
 			assertThat(proxy.tunnels()).hasSize(1);
@@ -160,6 +151,59 @@ class ProxyTests {
 		finally {
 			ProxySelector.setDefault(jvmSelector);
 		}
+	}
+
+	@Test
+	void aProxyOfTheJvmGetsItsCredentialsFromTheJvmsAuthenticator() throws Exception {
+		ProxySelector jvmSelector = ProxySelector.getDefault();
+		Authenticator jvmAuthenticator = Authenticator.getDefault();
+		try (ConnectProxy proxy = ConnectProxy.withCredentials("alice", "s3cret")) {
+			ProxySelector.setDefault(jvmProxy(proxy.port(), new CopyOnWriteArrayList<>()));
+			SignalRecorder refused = start(WebSocketOptions.defaults(), server.url("/echo"));
+			refused.awaitSignal("errorOccurred");
+			assertThat(refused.argumentsOf("ipSocketErrorOccurred"))
+				.as("control: without an authenticator the proxy asks for credentials")
+				.containsExactly(IpSocketError.ProxyAuthenticationRequiredError);
+			this.socket.close();
+			List<String> requests = new CopyOnWriteArrayList<>();
+			Authenticator.setDefault(new Authenticator() {
+
+				@Override
+				protected PasswordAuthentication getPasswordAuthentication() {
+					requests.add(getRequestorType() + " " + getRequestingHost() + ":" + getRequestingPort());
+					return (getRequestorType() == RequestorType.PROXY)
+							? new PasswordAuthentication("alice", "s3cret".toCharArray()) : null;
+				}
+
+			});
+			start(WebSocketOptions.defaults(), server.url("/echo")).awaitSignal("connected");
+			assertEchoes();
+			assertThat(proxy.tunnels()).hasSize(1);
+			assertThat(requests).containsExactly("PROXY 127.0.0.1:" + proxy.port());
+		}
+		finally {
+			ProxySelector.setDefault(jvmSelector);
+			Authenticator.setDefault(jvmAuthenticator);
+		}
+	}
+
+	/**
+	 * A proxy selector that names one HTTP proxy on 127.0.0.1 for every URI, recording what it was asked.
+	 */
+	private static ProxySelector jvmProxy(int port, List<URI> asked) {
+		return new ProxySelector() {
+
+			@Override
+			public List<Proxy> select(URI uri) {
+				asked.add(uri);
+				return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port)));
+			}
+
+			@Override
+			public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+			}
+
+		};
 	}
 
 }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 
 /**
- * The plumbing of the test's relays ({@link TlsProxy}, {@link ConnectProxy}): copying one socket's bytes to another,
+ * The plumbing of the test's relays ({@link TlsProxy}): copying one socket's bytes to another,
  * and their threads, which belong to {@link TestServer#THREADS}.
  */
 final class Relay {

@@ -1,7 +1,10 @@
 package io.incore.websocket.internal.transport;
 
+import java.net.Authenticator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.MalformedURLException;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -18,7 +21,13 @@ import io.netty.handler.proxy.ProxyConnectException;
 /**
  * The HTTP proxy one connection goes through, if any: the one in the options when it applies to the host, else the
  * first HTTP proxy the JVM's {@link ProxySelector} names for the URL as {@code http://} or {@code https://} (as
- * Tyrus' Grizzly container did). The JVM's proxies are used without credentials.
+ * Tyrus' Grizzly container did). Credentials for a proxy of the JVM come from the JVM's default
+ * {@link Authenticator}, asked once per connection for a {@link Authenticator.RequestorType#PROXY PROXY} password,
+ * as {@code HttpURLConnection} does, and sent preemptively with basic authentication; without an authenticator, or
+ * when it has none for that proxy, the proxy is used without. Decision: the JDK's
+ * {@code jdk.http.auth.tunneling.disabledSchemes}, which keeps {@code HttpURLConnection} from sending basic
+ * credentials to tunnelling proxies, is not applied: an application that gives the authenticator a proxy password
+ * means it to be used, as with {@code proxy.username} and {@code proxy.password}.
  *
  * @param host the proxy's host
  * @param port the proxy's port
@@ -44,12 +53,31 @@ record ProxyRoute(String host, int port, String username, String password) {
 		if (selector == null) {
 			return null;
 		}
-		for (Proxy proxy : selector.select(asHttp(uri))) {
+		URI asHttp = asHttp(uri);
+		for (Proxy proxy : selector.select(asHttp)) {
 			if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
-				return new ProxyRoute(address.getHostString(), address.getPort(), null, null);
+				PasswordAuthentication credentials = credentials(address, asHttp);
+				return (credentials != null)
+						? new ProxyRoute(address.getHostString(), address.getPort(), credentials.getUserName(),
+								new String(credentials.getPassword()))
+						: new ProxyRoute(address.getHostString(), address.getPort(), null, null);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Asks the JVM's default authenticator for the proxy's credentials; {@code null} without one.
+	 */
+	private static PasswordAuthentication credentials(InetSocketAddress proxy, URI target) {
+		try {
+			return Authenticator.requestPasswordAuthentication(proxy.getHostString(), proxy.getAddress(),
+					proxy.getPort(), target.getScheme(), "proxy", "basic", target.toURL(),
+					Authenticator.RequestorType.PROXY);
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalArgumentException(ex);
+		}
 	}
 
 	private static URI asHttp(URI uri) {
