@@ -394,6 +394,38 @@ class ServerMisbehaviourTests {
 		}
 	}
 
+	/**
+	 * A TLS record that fails its integrity check once the connection is open: an {@code SslError} with the TLS
+	 * layer's reason and {@code SslInternalError} (as Qt reports a failed read), at once, after the messages before
+	 * it, and not overwritten by the end of the connection it causes; no close handshake.
+	 */
+	@Test
+	void aTamperedTlsRecordMidConnectionIsAnSslErrorAndEndsTheConnection() throws Exception {
+		CountDownLatch serverSawEnd = new CountDownLatch(1);
+		try (TlsRecordServer server = new TlsRecordServer(LOCALHOST.serverContext(), (connection) -> {
+			connection.write(false, RawWebSocketServer.frame(0x81, utf8("before")));
+			connection.writeTampered(RawWebSocketServer.frame(0x81, utf8("forged")));
+			connection.drain();
+			serverSawEnd.countDown();
+		})) {
+			SignalRecorder recorder = connect(WebSocketOptions.builder()
+				.closeTimeout(Duration.ofMinutes(1))
+				.sslContext(LOCALHOST.trustingClientContext())
+				.build(), "wss://localhost:" + server.port() + "/x");
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("textMessageReceived")).containsExactly("before");
+			assertThat(this.socket.getError()).as("the cause, not its consequence").isEqualTo(WebSocket.Error.SslError);
+			assertThat(recorder.count("errorOccurred")).isEqualTo(1);
+			assertThat(recorder.argumentsOf("sslErrorOccurred")).hasSize(1);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SslInternalError);
+			assertThat(this.socket.getErrorString()).startsWith("TLS with wss://localhost:" + server.port())
+				.contains("failed on the open connection: ");
+			assertThat(recorder.names()).containsSubsequence("textMessageReceived", "errorOccurred", "disconnected");
+			assertThat(this.socket.getCloseCode()).isEqualTo(1006);
+			assertThat(serverSawEnd.await(10, TimeUnit.SECONDS)).as("the client ended TCP").isTrue();
+		}
+	}
+
 	private static void recordFramesUntilClose(DataInputStream in, BlockingQueue<String> frames) throws IOException {
 		RawWebSocketServer.Frame frame;
 		do {

@@ -130,6 +130,19 @@ final class TlsRecordServer implements AutoCloseable {
 			this.out.flush();
 		}
 
+		/**
+		 * Encrypts the piece as one record, changes the last byte of the record (its integrity tag) and writes it:
+		 * a record that fails the client's integrity check, as a corrupting middlebox or an attack would make.
+		 */
+		void writeTampered(byte[] piece) throws IOException {
+			ByteArrayOutputStream record = new ByteArrayOutputStream();
+			wrapInto(record, ByteBuffer.wrap(piece), false);
+			byte[] bytes = record.toByteArray();
+			bytes[bytes.length - 1] ^= 0x01;
+			this.out.write(bytes);
+			this.out.flush();
+		}
+
 		private HandshakeStatus wrapInto(ByteArrayOutputStream records, ByteBuffer source, boolean send)
 				throws IOException {
 			ByteBuffer net = ByteBuffer.allocate(this.engine.getSession().getPacketBufferSize());

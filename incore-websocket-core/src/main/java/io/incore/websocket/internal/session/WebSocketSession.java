@@ -640,9 +640,6 @@ public final class WebSocketSession {
 		/** Set once listeners fell behind with the inbound policy FAIL: nothing more is delivered. */
 		private volatile boolean overflowed;
 
-		/** Set once the server broke the protocol, which was reported as the error of this connection. */
-		private boolean violated;
-
 		private final long startedAtNanos = WebSocketSession.this.clock.nanoTime();
 
 		private boolean opened;
@@ -824,7 +821,6 @@ public final class WebSocketSession {
 		public void protocolViolated(int closeCode, String description) {
 			synchronized (WebSocketSession.this.lock) {
 				if (isCurrent() && WebSocketSession.this.state != State.Closed) {
-					this.violated = true;
 					report(Failure.socket((closeCode == Rfc6455.CLOSE_TOO_BIG) ? IpSocketError.DatagramTooLargeError
 							: IpSocketError.NetworkError,
 							description + " (" + this.target + "); the connection was failed with " + closeCode));
@@ -841,7 +837,9 @@ public final class WebSocketSession {
 					return;
 				}
 				recordClose(code, reason);
-				if (WebSocketSession.this.state == State.Open && code == Rfc6455.CLOSE_ABNORMAL && !this.violated) {
+				// An end that follows an error of this connection (a TLS failure, a violation) is its consequence:
+				// the error that caused it stays the one reported.
+				if (WebSocketSession.this.state == State.Open && code == Rfc6455.CLOSE_ABNORMAL && this.error == null) {
 					report(Failure.socket(IpSocketError.RemoteHostClosedError,
 							"The connection to " + this.target + " was closed without a close handshake"));
 				}

@@ -69,15 +69,33 @@ final class FrameChannelHandler extends ChannelInboundHandlerAdapter implements 
 	}
 
 	/**
-	 * A reset or another I/O error ends the connection, which is reported as closed without a close handshake; any
-	 * other failure, TLS's included, is reported as it is before the channel closes.
+	 * A reset or another I/O error ends the connection, which is reported as closed without a close handshake; a
+	 * TLS failure ({@link TlsFailedException}) and any other failure are reported as they are before the channel
+	 * closes.
 	 */
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		if (!(cause instanceof IOException) || cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+		SSLException tls = (cause instanceof SSLException direct) ? direct
+				: (cause.getCause() instanceof SSLException wrapped) ? wrapped : null;
+		if (tls != null) {
+			this.connection.failed(new TlsFailedException(tls));
+		}
+		else if (!(cause instanceof IOException)) {
 			this.connection.failed(cause);
 		}
 		ctx.close();
+	}
+
+	/**
+	 * TLS failed on an open connection, after its handshake: a record that fails its integrity check, an alert
+	 * from the server.
+	 */
+	static final class TlsFailedException extends IOException {
+
+		TlsFailedException(SSLException cause) {
+			super(cause.getMessage(), cause);
+		}
+
 	}
 
 	@Override

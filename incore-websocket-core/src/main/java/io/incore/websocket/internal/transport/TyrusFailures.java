@@ -37,6 +37,12 @@ final class TyrusFailures {
 	static Failure classify(Throwable failure, URI uri, WebSocketOptions options) {
 		long handshakeTimeoutMillis = options.handshakeTimeout().toMillis();
 		String target = WebSocketUrl.redact(uri.toString(), options.redactedNames());
+		FrameChannelHandler.TlsFailedException tlsFailed = find(failure, FrameChannelHandler.TlsFailedException.class);
+		if (tlsFailed != null) {
+			String reason = rootMessage(tlsFailed);
+			return new Failure(WebSocket.Error.SslError, IpSocketError.SslInternalError,
+					"TLS with " + target + " failed on the open connection: " + reason, reason);
+		}
 		SSLException ssl = find(failure, SSLException.class);
 		if (ssl != null) {
 			String reason = rootMessage(ssl);
