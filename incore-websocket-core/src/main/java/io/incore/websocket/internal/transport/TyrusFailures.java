@@ -61,6 +61,10 @@ final class TyrusFailures {
 			return Failure.socket(IpSocketError.RemoteHostClosedError, "The server at " + target
 					+ " closed the connection during the opening handshake");
 		}
+		if (isReset(failure)) {
+			return Failure.socket(IpSocketError.RemoteHostClosedError, "The server at " + target
+					+ " reset the connection");
+		}
 		if (find(failure, ConnectTimeoutException.class) != null) {
 			return Failure.socket(IpSocketError.SocketTimeoutError, "Connecting to " + target + " timed out after "
 					+ handshakeTimeoutMillis + " ms");
@@ -136,6 +140,23 @@ final class TyrusFailures {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the peer reset the connection (TCP RST), which Qt reports as {@code RemoteHostClosedError}, as it does
+	 * for a close: the JDK and Netty say so only in the message of a {@code SocketException} or {@code IOException}.
+	 */
+	private static boolean isReset(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof java.io.IOException && current.getMessage() != null
+					&& current.getMessage().startsWith("Connection reset")) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static boolean messageContains(Throwable failure, String text) {
