@@ -275,11 +275,15 @@ final class IncoreWebSocketSession extends AbstractWebSocketSession<WebSocket> {
 	}
 
 	/**
-	 * Returns no extension: none is negotiated yet.
+	 * Returns the extensions the server agreed to in the opening handshake, e.g. permessage-deflate with its
+	 * parameters.
 	 */
 	@Override
 	public List<WebSocketExtension> getExtensions() {
-		return List.of();
+		return getNativeSession().getNegotiatedExtensions()
+			.stream()
+			.flatMap((extension) -> WebSocketExtension.parseExtensions(extension).stream())
+			.toList();
 	}
 
 	@Override

@@ -33,6 +33,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.WebSocketConnectionManager;
@@ -111,13 +112,15 @@ class IncoreWebSocketClientTests {
 	}
 
 	@Test
-	void theSessionShowsTheAcceptedSubprotocolAndEnforcesItsSizeLimit() throws Exception {
+	void theSessionShowsTheAcceptedSubprotocolAndExtensionsAndEnforcesItsSizeLimit() throws Exception {
 		RecordingHandler handler = new RecordingHandler();
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.setSecWebSocketProtocol(List.of("v12.stomp", "v11.stomp"));
 		WebSocketSession stomp = client().execute(handler, headers, URI.create(url("ws", "/stomp")))
 			.get(10, TimeUnit.SECONDS);
 		assertThat(stomp.getAcceptedProtocol()).isEqualTo("v12.stomp");
+		assertThat(stomp.getExtensions()).as("Tomcat agrees to permessage-deflate")
+			.containsExactly(new WebSocketExtension("permessage-deflate"));
 		stomp.close();
 		assertThat(handler.closed.poll(10, TimeUnit.SECONDS)).isEqualTo(CloseStatus.NORMAL);
 
