@@ -17,7 +17,8 @@ import java.util.Set;
  * compresses with (8 to 15 bits) can be inflated, so {@code server_max_window_bits} is offered only when configured,
  * to spare the server memory, and an answer that leaves it out is accepted. Every other deviation fails the
  * connection, as section 5 asks: an extension that was not offered, a second answer, an unknown or repeated
- * parameter, a value where none belongs, a window outside 8 to 15 or larger than offered.
+ * parameter, a value where none belongs, a window outside 8 to 15 or larger than offered, a client window other
+ * than the full one.
  */
 public final class PerMessageDeflate {
 
@@ -127,9 +128,7 @@ public final class PerMessageDeflate {
 					serverNoContextTakeover = true;
 				}
 				case SERVER_MAX_WINDOW_BITS -> serverMaxWindowBits = windowBits(offer, parameter);
-				case CLIENT_MAX_WINDOW_BITS -> throw new NegotiationException("the server's " + NAME
-						+ " limits the client's window (" + parameter + "), which was not offered: this client always "
-						+ "compresses with a 32 KiB window");
+				case CLIENT_MAX_WINDOW_BITS -> requireFullClientWindow(parameter);
 				default -> throw new NegotiationException("the server's " + NAME + " has the unknown parameter "
 						+ parameter);
 			}
@@ -140,6 +139,18 @@ public final class PerMessageDeflate {
 		}
 		return new Agreement(clientNoContextTakeover, serverNoContextTakeover, serverMaxWindowBits,
 				new Offer(clientNoContextTakeover, serverNoContextTakeover, serverMaxWindowBits).header());
+	}
+
+	/**
+	 * Accepts {@code client_max_window_bits=15}, which a server may not send unasked (RFC 7692 section 7.1.2.2) but
+	 * which names the only window this client compresses with, so none of the conditions of section 5 for failing
+	 * the connection holds; any other value is a configuration this client does not support.
+	 */
+	private static void requireFullClientWindow(Parameter parameter) throws NegotiationException {
+		if (!"15".equals(parameter.value())) {
+			throw new NegotiationException("the server's " + NAME + " limits the client's window (" + parameter
+					+ "), which was not offered: this client always compresses with a 32 KiB window (15 bits)");
+		}
 	}
 
 	private static void requireNoValue(Parameter parameter) throws NegotiationException {

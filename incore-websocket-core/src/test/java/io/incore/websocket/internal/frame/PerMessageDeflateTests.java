@@ -42,6 +42,9 @@ class PerMessageDeflateTests {
 		assertThat(PerMessageDeflate.accept(new PerMessageDeflate.Offer(false, false, 12),
 				List.of("permessage-deflate")).serverMaxWindowBits()).as("a window the client can inflate anyway")
 			.isZero();
+		assertThat(PerMessageDeflate.accept(PLAIN, List.of("permessage-deflate; client_max_window_bits=15")))
+			.as("unasked, but the window the client uses anyway")
+			.isEqualTo(new PerMessageDeflate.Agreement(false, false, 0, "permessage-deflate"));
 	}
 
 	@Test
@@ -49,7 +52,7 @@ class PerMessageDeflateTests {
 		refused(PLAIN, "x-webkit-deflate-frame", "not offered");
 		refused(null, "permessage-deflate", "not offered");
 		refused(PLAIN, "permessage-deflate, permessage-deflate", "more than once");
-		refused(PLAIN, "permessage-deflate; client_max_window_bits=15", "limits the client's window");
+		refused(PLAIN, "permessage-deflate; client_max_window_bits=14", "limits the client's window");
 		refused(PLAIN, "permessage-deflate; client_max_window_bits", "limits the client's window");
 		refused(PLAIN, "permessage-deflate; server_max_window_bits", "invalid window");
 		refused(PLAIN, "permessage-deflate; server_max_window_bits=7", "invalid window");
