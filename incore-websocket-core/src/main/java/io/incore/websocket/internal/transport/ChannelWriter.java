@@ -1,5 +1,6 @@
 package io.incore.websocket.internal.transport;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,6 +23,14 @@ import org.glassfish.tyrus.spi.Writer;
  * copy) and queued; one task on the channel's event loop drains the queue, writes what it holds and flushes once.
  * So writes leave in the order of the calls from any thread, and frames sent while the loop is busy leave together
  * in one system call, without a timer. The completion handler runs once the bytes are on the socket.
+ * <p>
+ * On a plain connection (no TLS, no proxy handler), a write from a thread other than the event loop goes to the
+ * socket directly when nothing is queued or still on its way to the socket: one system call on the sender's
+ * thread instead of a hand-off to the event loop, as Jetty and Grizzly write (measured in BENCHMARKS.md). What the
+ * socket does not take at once is queued as above. A lock orders the direct writes against the queue and its
+ * draining. The socket is in non-blocking mode, whose writes the JDK does not tie to the writing thread's
+ * interrupt (only blocking channel operations close the channel on an interrupt), so a sender that is interrupted
+ * cannot break the connection.
  */
 final class ChannelWriter extends Writer {
 
@@ -36,12 +45,70 @@ final class ChannelWriter extends Writer {
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
+	/** The socket of a plain connection, written directly when nothing waits; {@code null} otherwise. */
+	private final java.nio.channels.SocketChannel socket;
+
+	/** Orders direct writes against the queue and its draining. */
+	private final Object writeLock = new Object();
+
+	/** Writes handed to the channel and not yet on the socket. */
+	private final AtomicLong inFlight = new AtomicLong();
+
 	ChannelWriter(Channel channel) {
+		this(channel, null);
+	}
+
+	/**
+	 * Creates the writer of a channel.
+	 * @param channel the channel
+	 * @param socket its socket, to write directly to on a plain connection, or {@code null}
+	 */
+	ChannelWriter(Channel channel, java.nio.channels.SocketChannel socket) {
 		this.channel = channel;
+		this.socket = socket;
 	}
 
 	@Override
 	public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
+		boolean written;
+		try {
+			synchronized (this.writeLock) {
+				written = mayWriteDirectly() && writeDirectly(buffer);
+				if (!written) {
+					enqueue(buffer, completionHandler);
+				}
+			}
+		}
+		catch (IOException ex) {
+			completionHandler.failed(ex);
+			this.channel.close();
+			return;
+		}
+		if (written) {
+			completionHandler.completed(buffer);
+		}
+	}
+
+	private boolean mayWriteDirectly() {
+		return this.socket != null && this.queue.isEmpty() && !this.drainScheduled.get() && this.inFlight.get() == 0
+				&& !this.channel.eventLoop().inEventLoop()
+				&& this.channel.isActive();
+	}
+
+	/**
+	 * Writes what the socket takes at once; the rest stays in the buffer for the queue.
+	 * @return whether all of it was written
+	 */
+	private boolean writeDirectly(ByteBuffer buffer) throws IOException {
+		while (buffer.hasRemaining()) {
+			if (this.socket.write(buffer) == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void enqueue(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {
 		ByteBuf direct = this.channel.alloc().directBuffer(buffer.remaining());
 		direct.writeBytes(buffer.duplicate());
 		this.queuedBytes.addAndGet(direct.readableBytes());
@@ -61,19 +128,23 @@ final class ChannelWriter extends Writer {
 	 * Writes everything queued by now, then flushes once; runs on the event loop.
 	 */
 	private void drain() {
-		this.drainScheduled.set(false);
-		Pending pending;
-		while ((pending = this.queue.poll()) != null) {
-			Pending written = pending;
-			this.queuedBytes.addAndGet(-written.bytes().readableBytes());
-			this.channel.write(written.bytes()).addListener((future) -> {
-				if (future.isSuccess()) {
-					written.handler().completed(written.source());
-				}
-				else {
-					written.handler().failed(future.cause());
-				}
-			});
+		synchronized (this.writeLock) {
+			this.drainScheduled.set(false);
+			Pending pending;
+			while ((pending = this.queue.poll()) != null) {
+				Pending written = pending;
+				this.queuedBytes.addAndGet(-written.bytes().readableBytes());
+				this.inFlight.incrementAndGet();
+				this.channel.write(written.bytes()).addListener((future) -> {
+					this.inFlight.decrementAndGet();
+					if (future.isSuccess()) {
+						written.handler().completed(written.source());
+					}
+					else {
+						written.handler().failed(future.cause());
+					}
+				});
+			}
 		}
 		this.channel.flush();
 	}

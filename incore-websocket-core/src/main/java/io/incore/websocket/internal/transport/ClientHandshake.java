@@ -28,7 +28,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
@@ -111,7 +110,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		ChannelFuture connect = bootstrap.group(EventLoops.group())
-			.channel(NioSocketChannel.class)
+			.channelFactory(DirectSocketChannel::new)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
 			.handler(new ChannelInitializer<SocketChannel>() {
@@ -223,7 +222,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			}
 			this.settings.connection().extensionAgreed(deflate);
 		}
-		ChannelWriter writer = new ChannelWriter(ctx.channel());
+		ChannelWriter writer = new ChannelWriter(ctx.channel(), (this.proxyHandler == null
+				&& ctx.pipeline().get(SslHandler.class) == null && ctx.channel() instanceof DirectSocketChannel plain)
+						? plain.socket() : null);
 		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
 				System::nanoTime, this.settings.connection()::failed);
 		this.settings.connection().writerReady(frames);

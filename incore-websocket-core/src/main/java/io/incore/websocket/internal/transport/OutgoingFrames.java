@@ -30,8 +30,9 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * server that reads slowly still holds senders up.
  * <p>
  * A frame written at once to a {@link ChannelWriter} that still has room (Netty's outbound buffer below its
- * watermark) does not make its sender wait either: the event loop writes it, and the watermark bounds what waits
- * there, so a server that reads slowly still holds senders up once the buffer is full. Waiting for every write
+ * watermark) does not make its sender wait either: the event loop writes it (or the sender itself, on a plain
+ * connection with nothing waiting), and the watermark bounds what waits there, so a server that reads slowly still
+ * holds senders up once the buffer is full. Waiting for every write
  * would cost the sender two thread wake-ups per message (measured in BENCHMARKS.md).
  * <p>
  * The connection's own control frames (pongs and close frames) pass through {@link #write} and go out after every

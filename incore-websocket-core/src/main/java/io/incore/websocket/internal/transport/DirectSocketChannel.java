@@ -1,0 +1,20 @@
+package io.incore.websocket.internal.transport;
+
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * Netty's NIO socket channel, with its JDK channel reachable by the {@link ChannelWriter} of a plain connection, so
+ * that a sender may write its frame to the socket itself when nothing else is waiting to be written (see
+ * {@link ChannelWriter}). Only the protected accessor Netty gives subclasses is used.
+ */
+final class DirectSocketChannel extends NioSocketChannel {
+
+	/**
+	 * Returns the JDK channel under this one.
+	 * @return the socket channel
+	 */
+	java.nio.channels.SocketChannel socket() {
+		return javaChannel();
+	}
+
+}
