@@ -26,7 +26,7 @@ public final class BenchmarkDriver {
 			Map<String, Double> result = switch (workload) {
 				case "text" -> Workloads.throughput(client, url, 64, false, 64);
 				case "binary" -> Workloads.throughput(client, url, 16 * 1024, true, 16);
-				case "latency" -> Workloads.latency(client, url, 5_000, 50_000);
+				case "latency" -> Workloads.latency(client, url, Integer.getInteger("latency.warmup", 5_000), 50_000);
 				case "idle" -> Workloads.idle(client, url, Integer.parseInt(args[3]));
 				default -> throw new IllegalArgumentException("Unknown workload " + workload);
 			};
