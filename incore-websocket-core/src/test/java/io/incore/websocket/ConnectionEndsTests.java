@@ -1,6 +1,5 @@
 package io.incore.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,7 +102,7 @@ class ConnectionEndsTests {
 			}
 			Socket socket = scheme.equals("wss") ? tls(tcp) : tcp;
 			InputStream in = socket.getInputStream();
-			String request = readHead(in);
+			String request = RawWebSocketServer.readRequest(in);
 			if (!phase.equals("upgrade")) {
 				Matcher key = KEY.matcher(request);
 				key.find();
@@ -142,20 +141,6 @@ class ConnectionEndsTests {
 		tls.setUseClientMode(false);
 		tls.startHandshake();
 		return tls;
-	}
-
-	private static String readHead(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int matched = 0;
-		while (matched < 4) {
-			int b = in.read();
-			if (b == -1) {
-				throw new IOException("closed during the request");
-			}
-			head.write(b);
-			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-		}
-		return head.toString(StandardCharsets.US_ASCII);
 	}
 
 }

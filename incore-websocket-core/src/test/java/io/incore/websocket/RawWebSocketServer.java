@@ -123,7 +123,10 @@ final class RawWebSocketServer implements AutoCloseable {
 		}
 	}
 
-	private static String readRequest(InputStream in) throws IOException {
+	/**
+	 * Reads an HTTP request head, up to and with its empty line.
+	 */
+	static String readRequest(InputStream in) throws IOException {
 		ByteArrayOutputStream request = new ByteArrayOutputStream();
 		int matched = 0;
 		byte[] end = { '\r', '\n', '\r', '\n' };
