@@ -2,6 +2,7 @@ package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,7 +47,7 @@ final class ChannelWriter extends Writer {
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
 	/** The socket of a plain connection, written directly when nothing waits; {@code null} otherwise. */
-	private final java.nio.channels.SocketChannel socket;
+	private final SocketChannel socket;
 
 	/** Orders direct writes against the queue and its draining. */
 	private final Object writeLock = new Object();
@@ -63,7 +64,7 @@ final class ChannelWriter extends Writer {
 	 * @param channel the channel
 	 * @param socket its socket, to write directly to on a plain connection, or {@code null}
 	 */
-	ChannelWriter(Channel channel, java.nio.channels.SocketChannel socket) {
+	ChannelWriter(Channel channel, SocketChannel socket) {
 		this.channel = channel;
 		this.socket = socket;
 	}

@@ -1,5 +1,7 @@
 package io.incore.websocket.internal.transport;
 
+import java.nio.channels.SocketChannel;
+
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
@@ -13,7 +15,7 @@ final class DirectSocketChannel extends NioSocketChannel {
 	 * Returns the JDK channel under this one.
 	 * @return the socket channel
 	 */
-	java.nio.channels.SocketChannel socket() {
+	SocketChannel socket() {
 		return javaChannel();
 	}
 
