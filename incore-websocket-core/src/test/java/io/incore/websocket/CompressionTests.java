@@ -11,9 +11,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import io.incore.websocket.internal.frame.RawDeflate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,7 +147,7 @@ class CompressionTests {
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, "permessage-deflate", (in, out) -> {
 			RawWebSocketServer.writeFrame(out, 0xC1, hello, false);
 			RawWebSocketServer.writeFrame(out, 0xC1, helloAgain, false);
-			RawWebSocketServer.writeFrame(out, 0xC2, deflate(LARGE.getBytes(StandardCharsets.UTF_8)), true);
+			RawWebSocketServer.writeFrame(out, 0xC2, RawDeflate.deflate(LARGE.getBytes(StandardCharsets.UTF_8)), true);
 			drain(in);
 		})) {
 			WebSocket socket = socket(WebSocketOptions.defaults());
@@ -163,7 +163,7 @@ class CompressionTests {
 	void aDeflateBombClosesWith1009AndDeliversNothing() throws Exception {
 		BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, "permessage-deflate", (in, out) -> {
-			RawWebSocketServer.writeFrame(out, 0xC2, deflate(new byte[64 * 1024 * 1024]), true);
+			RawWebSocketServer.writeFrame(out, 0xC2, RawDeflate.deflate(new byte[64 * 1024 * 1024]), true);
 			closeCodes.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
@@ -197,7 +197,7 @@ class CompressionTests {
 	void compressedFramesWithoutTheExtensionAre1002() throws Exception {
 		BlockingQueue<Integer> closeCodes = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, null, (in, out) -> {
-			RawWebSocketServer.writeFrame(out, 0xC1, deflate(LARGE.getBytes(StandardCharsets.UTF_8)), true);
+			RawWebSocketServer.writeFrame(out, 0xC1, RawDeflate.deflate(LARGE.getBytes(StandardCharsets.UTF_8)), true);
 			closeCodes.add(RawWebSocketServer.readCloseCode(in));
 			drain(in);
 		})) {
@@ -250,25 +250,6 @@ class CompressionTests {
 			out.write(buffer, 0, count);
 		}
 		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Compresses as a permessage-deflate server does, with the JDK directly: raw DEFLATE, flushed, tail removed.
-	 */
-	private static byte[] deflate(byte[] message) {
-		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-		deflater.setInput(message);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[64 * 1024];
-		int count;
-		do {
-			count = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-			out.write(buffer, 0, count);
-		}
-		while (count == buffer.length);
-		deflater.end();
-		byte[] all = out.toByteArray();
-		return Arrays.copyOf(all, all.length - 4);
 	}
 
 	private static byte[] concat(byte[] first, byte[] second) {

@@ -1,5 +1,7 @@
 package io.incore.websocket;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sends from application threads, which on a plain connection write to the socket themselves when nothing else is
@@ -67,6 +70,48 @@ class SenderThreadsTests {
 			assertThat(received.get("sender" + t)).as("sender" + t).isSorted().hasSize(messages);
 		}
 		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+	}
+
+	/**
+	 * A server that does not read lets the socket fill: a direct write is cut short, its rest and every later frame
+	 * wait for the event loop, and the sender is held up. Once the server reads, every frame arrives whole and in
+	 * order.
+	 */
+	@Test
+	void framesTheSocketCannotTakeAtOnceFollowInOrderOnceTheServerReads() throws Exception {
+		int messages = 24;
+		String body = "x".repeat(512 * 1024);
+		CountDownLatch serverMayRead = new CountDownLatch(1);
+		BlockingQueue<String> prefixes = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			try {
+				serverMayRead.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			for (int i = 0; i < messages; i++) {
+				RawWebSocketServer.Frame frame = RawWebSocketServer.readFrame(in);
+				prefixes.add(new String(frame.payload(), 0, 9, StandardCharsets.US_ASCII) + frame.payload().length);
+			}
+		})) {
+			this.socket = new WebSocket(null, WebSocketOptions.defaults());
+			SignalRecorder.connectedTo(this.socket, raw.url());
+			Thread sender = new Thread(() -> {
+				for (int i = 0; i < messages; i++) {
+					this.socket.sendTextMessage(String.format("%08d;", i) + body);
+				}
+			});
+			sender.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> sender.getState() == Thread.State.WAITING
+					|| sender.getState() == Thread.State.TIMED_WAITING);
+			serverMayRead.countDown();
+			sender.join(TimeUnit.SECONDS.toMillis(30));
+			for (int i = 0; i < messages; i++) {
+				assertThat(prefixes.poll(10, TimeUnit.SECONDS)).isEqualTo(String.format("%08d;", i) + (body.length() + 9));
+			}
+		}
 	}
 
 	@Test

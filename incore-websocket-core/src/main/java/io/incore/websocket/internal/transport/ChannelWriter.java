@@ -55,10 +55,6 @@ final class ChannelWriter extends Writer {
 	/** Writes handed to the channel and not yet on the socket. */
 	private final AtomicLong inFlight = new AtomicLong();
 
-	ChannelWriter(Channel channel) {
-		this(channel, null);
-	}
-
 	/**
 	 * Creates the writer of a channel.
 	 * @param channel the channel

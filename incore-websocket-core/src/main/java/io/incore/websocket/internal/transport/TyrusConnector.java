@@ -45,6 +45,9 @@ public final class TyrusConnector implements Connector {
 
 	private final Timers timers;
 
+	/** The permessage-deflate offer of every attempt, {@code null} with compression off. */
+	private final PerMessageDeflate.Offer deflateOffer;
+
 	/**
 	 * Creates the connector of one {@code WebSocket}.
 	 * @param options its options
@@ -53,6 +56,9 @@ public final class TyrusConnector implements Connector {
 	public TyrusConnector(WebSocketOptions options, Timers timers) {
 		this.options = options;
 		this.timers = timers;
+		Compression compression = options.compression();
+		this.deflateOffer = compression.enabled() ? new PerMessageDeflate.Offer(compression.clientNoContextTakeover(),
+				compression.serverNoContextTakeover(), compression.serverMaxWindowBits()) : null;
 	}
 
 	private static ClientManager createManager(ManagerKey key) {
@@ -77,25 +83,22 @@ public final class TyrusConnector implements Connector {
 	public TyrusConnection connect(URI uri, List<String> subProtocols, int reconnectAttempt, ReadGate gate,
 			ConnectionListener listener) {
 		EventLoops.acquire();
-		Compression compression = this.options.compression();
 		TyrusConnection connection = new TyrusConnection(listener, this.options.closeTimeout(), this.timers,
-				compression.threshold());
+				this.options.compression().threshold());
 		long handshakeMillis = this.options.handshakeTimeout().toMillis();
-		PerMessageDeflate.Offer deflateOffer = compression.enabled() ? new PerMessageDeflate.Offer(
-				compression.clientNoContextTakeover(), compression.serverNoContextTakeover(),
-				compression.serverMaxWindowBits()) : null;
 		SharedExecutors.connector().execute(() -> {
 			try {
 				ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
 					.preferredSubprotocols(subProtocols)
-					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis), deflateOffer))
+					.configurator(new HeaderConfigurator(headers(uri, reconnectAttempt, handshakeMillis),
+							this.deflateOffer))
 					.build();
 				config.getUserProperties()
 					.put(ConnectionSettings.KEY, new ConnectionSettings(connection, gate, this.options.maxMessageSize(),
 							this.options.tcpNoDelay(), this.options.coalesceSends(), this.options.sslContext(),
 							this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
-							this.options.redactedNames(), deflateOffer));
+							this.options.redactedNames(), this.deflateOffer));
 				managers.computeIfAbsent(new ManagerKey(handshakeMillis, this.options.maxRedirects()),
 						TyrusConnector::createManager)
 					.connectToServer(connection, config, uri);

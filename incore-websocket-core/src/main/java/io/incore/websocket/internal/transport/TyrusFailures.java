@@ -1,5 +1,6 @@
 package io.incore.websocket.internal.transport;
 
+import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import javax.net.ssl.SSLException;
 
@@ -131,15 +133,8 @@ final class TyrusFailures {
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
-			}
-			if (current.getCause() == current) {
-				break;
-			}
-		}
-		return null;
+		Throwable found = firstCause(failure, type::isInstance);
+		return (found != null) ? type.cast(found) : null;
 	}
 
 	/**
@@ -147,25 +142,28 @@ final class TyrusFailures {
 	 * for a close: the JDK and Netty say so only in the message of a {@code SocketException} or {@code IOException}.
 	 */
 	private static boolean isReset(Throwable failure) {
+		return firstCause(failure, (cause) -> cause instanceof IOException && cause.getMessage() != null
+				&& cause.getMessage().startsWith("Connection reset")) != null;
+	}
+
+	private static boolean messageContains(Throwable failure, String text) {
+		return firstCause(failure, (cause) -> cause.getMessage() != null && cause.getMessage().contains(text)) != null;
+	}
+
+	/**
+	 * Returns the first throwable of the cause chain, the failure itself included, that matches; {@code null} if
+	 * none does.
+	 */
+	private static Throwable firstCause(Throwable failure, Predicate<Throwable> matches) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof java.io.IOException && current.getMessage() != null
-					&& current.getMessage().startsWith("Connection reset")) {
-				return true;
+			if (matches.test(current)) {
+				return current;
 			}
 			if (current.getCause() == current) {
 				break;
 			}
 		}
-		return false;
-	}
-
-	private static boolean messageContains(Throwable failure, String text) {
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current.getMessage() != null && current.getMessage().contains(text)) {
-				return true;
-			}
-		}
-		return false;
+		return null;
 	}
 
 	private static String rootMessage(Throwable failure) {

@@ -1,9 +1,7 @@
 package io.incore.websocket.internal.frame;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +78,7 @@ class CompressedFrameReaderTests {
 	@Test
 	void aDeflateBombIs1009WithoutInflatingPastTheMaximum() {
 		long max = 16 * 1024;
-		byte[] bomb = deflate(new byte[1024 * 1024]);
+		byte[] bomb = RawDeflate.deflate(new byte[1024 * 1024]);
 		assertThat(bomb.length).isLessThan(1100);
 		assertEvents(readEveryWay((listener) -> new FrameReader(max, TAKEOVER, listener), frame(0xC2, bomb)),
 				"violation:1009:inflates to more than");
@@ -94,9 +92,10 @@ class CompressedFrameReaderTests {
 	@Test
 	void aMessageOfExactlyTheMaximumInflates() {
 		byte[] message = new byte[(int) MAX];
-		assertThat(read(TAKEOVER, frame(0xC2, deflate(message)))).hasSize(1).first().asString()
+		assertThat(read(TAKEOVER, frame(0xC2, RawDeflate.deflate(message)))).hasSize(1).first().asString()
 			.startsWith("binary:[0, 0");
-		assertEvents(read(TAKEOVER, frame(0xC2, deflate(new byte[(int) MAX + 1]))), "violation:1009:inflates");
+		assertEvents(read(TAKEOVER, frame(0xC2, RawDeflate.deflate(new byte[(int) MAX + 1]))),
+				"violation:1009:inflates");
 	}
 
 	@Test
@@ -108,9 +107,9 @@ class CompressedFrameReaderTests {
 	@Test
 	void corruptDataAndInvalidUtf8Are1007() {
 		assertEvents(read(TAKEOVER, frame(0xC1, bytes(0xff, 0xff, 0xff, 0xff))), "violation:1007:does not inflate");
-		assertEvents(read(TAKEOVER, frame(0xC1, deflate(new byte[] { 'a', (byte) 0xC0, 'b' }))),
+		assertEvents(read(TAKEOVER, frame(0xC1, RawDeflate.deflate(new byte[] { 'a', (byte) 0xC0, 'b' }))),
 				"violation:1007:offset 1");
-		assertEvents(read(TAKEOVER, frame(0xC1, deflate(new byte[] { 'a', (byte) 0xE2 }))),
+		assertEvents(read(TAKEOVER, frame(0xC1, RawDeflate.deflate(new byte[] { 'a', (byte) 0xE2 }))),
 				"violation:1007:ends inside a character");
 	}
 
@@ -138,26 +137,6 @@ class CompressedFrameReaderTests {
 
 	private static List<String> read(PerMessageDeflate.Agreement agreement, byte[] input) {
 		return readEveryWay((listener) -> new FrameReader(MAX, agreement, listener), input);
-	}
-
-	/**
-	 * Compresses as a permessage-deflate sender does, with the JDK directly: raw DEFLATE, flushed, tail removed.
-	 */
-	private static byte[] deflate(byte[] message) {
-		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-		deflater.setInput(message);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		int count;
-		while ((count = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
-			out.write(buffer, 0, count);
-			if (count < buffer.length) {
-				break;
-			}
-		}
-		deflater.end();
-		byte[] all = out.toByteArray();
-		return java.util.Arrays.copyOf(all, all.length - 4);
 	}
 
 	private static byte[] bytes(int... values) {

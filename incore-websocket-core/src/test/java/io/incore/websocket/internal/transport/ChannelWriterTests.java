@@ -31,7 +31,7 @@ class ChannelWriterTests {
 
 	});
 
-	private final ChannelWriter writer = new ChannelWriter(this.channel);
+	private final ChannelWriter writer = new ChannelWriter(this.channel, null);
 
 	private final List<String> completed = new ArrayList<>();
 
