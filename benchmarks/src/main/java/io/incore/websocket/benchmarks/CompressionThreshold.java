@@ -92,7 +92,7 @@ public final class CompressionThreshold {
 		long[] counted = new long[1];
 		FrameReader.Listener listener = new CountingListener(counted);
 		long plainNanos = read(new FrameReader(1 << 20, listener), plain.flip());
-		FrameReader inflating = new FrameReader(1 << 20, new PerMessageDeflate.Agreement(false, false, 0, ""),
+		FrameReader inflating = new FrameReader(1 << 20, new PerMessageDeflate.Agreement(false, false, 0),
 				listener);
 		long compressedNanos = read(inflating, compressed.flip());
 		inflating.release();

@@ -75,10 +75,18 @@ public final class PerMessageDeflate {
 	 * @param serverNoContextTakeover whether the server compresses every message on its own, so the client may
 	 * reset its decompressor after each
 	 * @param serverMaxWindowBits the server's window, 8 to 15, or 0 when it did not say (then up to 15)
-	 * @param header the server's answer, normalised: the extension's name and parameters as agreed
 	 */
-	public record Agreement(boolean clientNoContextTakeover, boolean serverNoContextTakeover, int serverMaxWindowBits,
-			String header) {
+	public record Agreement(boolean clientNoContextTakeover, boolean serverNoContextTakeover, int serverMaxWindowBits) {
+
+		/**
+		 * Returns the agreement as a header value names it, normalised: the extension's name and its parameters.
+		 * @return e.g. {@code permessage-deflate; server_no_context_takeover}
+		 */
+		public String header() {
+			return new Offer(this.clientNoContextTakeover, this.serverNoContextTakeover, this.serverMaxWindowBits)
+				.header();
+		}
+
 	}
 
 	/**
@@ -137,8 +145,7 @@ public final class PerMessageDeflate {
 			throw new NegotiationException("the server's " + NAME + " leaves out " + SERVER_NO_CONTEXT_TAKEOVER
 					+ ", which the offer required");
 		}
-		return new Agreement(clientNoContextTakeover, serverNoContextTakeover, serverMaxWindowBits,
-				new Offer(clientNoContextTakeover, serverNoContextTakeover, serverMaxWindowBits).header());
+		return new Agreement(clientNoContextTakeover, serverNoContextTakeover, serverMaxWindowBits);
 	}
 
 	/**

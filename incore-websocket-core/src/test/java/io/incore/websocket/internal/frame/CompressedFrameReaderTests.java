@@ -21,11 +21,9 @@ class CompressedFrameReaderTests {
 
 	private static final long MAX = 1024;
 
-	private static final PerMessageDeflate.Agreement TAKEOVER = new PerMessageDeflate.Agreement(false, false, 0,
-			PerMessageDeflate.NAME);
+	private static final PerMessageDeflate.Agreement TAKEOVER = new PerMessageDeflate.Agreement(false, false, 0);
 
-	private static final PerMessageDeflate.Agreement NO_TAKEOVER = new PerMessageDeflate.Agreement(false, true, 0,
-			PerMessageDeflate.NAME + "; server_no_context_takeover");
+	private static final PerMessageDeflate.Agreement NO_TAKEOVER = new PerMessageDeflate.Agreement(false, true, 0);
 
 	private static final byte[] HELLO = bytes(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00);
 
@@ -125,7 +123,7 @@ class CompressedFrameReaderTests {
 		byte[] second = deflater.deflate(utf8(text));
 		assertThat(second.length).as("the second refers back to the first").isLessThan(first.length / 4);
 		assertThat(first.length).isLessThan(utf8(text).length / 2);
-		assertEvents(read(new PerMessageDeflate.Agreement(false, false, 0, ""), concat(frame(0xC1, first),
+		assertEvents(read(new PerMessageDeflate.Agreement(false, false, 0), concat(frame(0xC1, first),
 				frame(0xC1, second))), "text:" + text, "text:" + text);
 		MessageDeflater alone = new MessageDeflater(true);
 		byte[] third = alone.deflate(utf8(text));
