@@ -12,11 +12,17 @@ import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
+import io.incore.websocket.internal.frame.Rfc6455;
+
 /**
  * The settings of a {@link WebSocket} that a Java user needs beyond the InCore properties. Immutable; build one
  * with {@link #builder()}.
  *
- * @param headers extra HTTP headers sent with the opening handshake
+ * @param headers extra HTTP headers sent with the opening handshake; not {@code Upgrade}, {@code Connection},
+ * {@code Sec-WebSocket-Key} or {@code Sec-WebSocket-Version}, which the handshake sets, nor
+ * {@code Sec-WebSocket-Protocol} ({@link WebSocket#setSubProtocol(String) subProtocol}) or
+ * {@code Sec-WebSocket-Extensions} ({@code compression}), which this library negotiates: such a header is
+ * refused with an {@link InvalidOptionException}
  * @param handshakeTimeout how long connecting (TCP, TLS and HTTP upgrade) may take before it fails with
  * {@link IpSocketError#SocketTimeoutError}
  * @param closeTimeout how long {@link WebSocket#disconnectFromHost()} waits for the close handshake before it
@@ -116,6 +122,7 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 */
 	public WebSocketOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+		headers.keySet().forEach(WebSocketOptions::requireApplicationHeader);
 		InvalidOptionException.requirePositive(handshakeTimeout, "handshakeTimeout");
 		InvalidOptionException.requirePositive(closeTimeout, "closeTimeout");
 		InvalidOptionException.require(readBufferCapacity > 0, "readBufferCapacity", readBufferCapacity,
@@ -157,6 +164,17 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 		this(headers, handshakeTimeout, closeTimeout, sslContext, verifyHostname, readBufferCapacity, maxMessageSize,
 				inbound, reconnect, heartbeat, inlineDelivery, tcpNoDelay, coalesceSends, proxy, null,
 				ConnectMessages.NONE, Set.of(), null, DEFAULT_MAX_REDIRECTS, Compression.DEFAULT);
+	}
+
+	/**
+	 * Refuses a header that the opening handshake or another option sets (see
+	 * {@link Rfc6455#handshakeHeaderOwner(String)}): the application's value would replace the protocol's, and the
+	 * handshake would fail, or the negotiation be judged against another offer, without naming the cause.
+	 */
+	private static void requireApplicationHeader(String name) {
+		String owner = Rfc6455.handshakeHeaderOwner(name);
+		InvalidOptionException.require(owner == null, "headers", name, name + " is set by " + owner,
+				"headers without " + name);
 	}
 
 	/**

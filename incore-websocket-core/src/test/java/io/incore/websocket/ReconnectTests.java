@@ -275,6 +275,23 @@ class ReconnectTests {
 	}
 
 	@Test
+	void aHeadersProviderThatReturnsAHeaderTheHandshakeSetsFailsTheAttempt() {
+		this.server = TestServer.start();
+		this.socket = new WebSocket(null, WebSocketOptions.builder()
+			.headersProvider((uri, attempt) -> Map.of("sec-websocket-protocol", "chat"))
+			.build(), this.clock.sessionClock(SharedExecutors.connector(), 0.5));
+		this.socket.setUrl(this.server.url("/echo"));
+		SignalRecorder recorder = new SignalRecorder(this.socket);
+		TestServer.handshakeHeaders.clear();
+		this.socket.complete();
+		recorder.awaitSignal("errorOccurred");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketAccessError);
+		assertThat(this.socket.getErrorString()).contains(
+				"the headers provider returned sec-websocket-protocol, which is set by the subProtocol property");
+		assertThat(TestServer.handshakeHeaders).as("no request was sent").isEmpty();
+	}
+
+	@Test
 	void disconnectFromHostStopsReconnecting() {
 		this.server = TestServer.start();
 		WebSocket socket = socket(FAST, this.server.url("/echo"));

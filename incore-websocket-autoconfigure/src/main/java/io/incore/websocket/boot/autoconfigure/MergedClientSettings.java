@@ -1,6 +1,7 @@
 package io.incore.websocket.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -108,6 +109,10 @@ final class MergedClientSettings {
 			configured = valueAt(this.defaults, property);
 		}
 		String path = path(property);
+		if (configured instanceof Map) {
+			// A map such as the headers: the core names the entry at fault, and the others may hold secrets.
+			configured = ex.getValue();
+		}
 		Object shown = WebSocketUrl.isSecretName(property.substring(property.lastIndexOf('.') + 1)) ? "***"
 				: readable((configured != null) ? configured : ex.getValue());
 		return new InvalidWebSocketClientPropertyException(path, shown, ex.getProblem(),

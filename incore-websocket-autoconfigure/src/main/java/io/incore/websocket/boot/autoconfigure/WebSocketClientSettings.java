@@ -44,7 +44,8 @@ public class WebSocketClientSettings {
 
 	/**
 	 * Extra HTTP headers sent with the opening handshake, by name. A client's headers are added to the default
-	 * headers.
+	 * headers. Not Upgrade, Connection, Sec-WebSocket-Key or Sec-WebSocket-Version, which the handshake sets, nor
+	 * Sec-WebSocket-Protocol (sub-protocol) or Sec-WebSocket-Extensions (compression).
 	 */
 	private Map<String, String> headers = new LinkedHashMap<>();
 

@@ -146,6 +146,22 @@ class IncoreWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void aHeaderTheHandshakeSetsFailsWithAnAnalysisThatShowsNoOtherHeader() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.clients.a.headers[Authorization]=Bearer secret-token",
+				"incore.websocket.clients.a.headers[Sec-WebSocket-Protocol]=chat"),
+				"'incore.websocket.clients.a.headers' has an invalid value 'Sec-WebSocket-Protocol': "
+						+ "Sec-WebSocket-Protocol is set by the subProtocol property",
+				"Set incore.websocket.clients.a.headers to headers without Sec-WebSocket-Protocol");
+		this.contextRunner
+			.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+					"incore.websocket.clients.a.headers[Authorization]=Bearer secret-token",
+					"incore.websocket.clients.a.headers[Upgrade]=h2c")
+			.run((context) -> assertThat(analyze(context).getDescription()).contains("'Upgrade'")
+				.doesNotContain("secret-token"));
+	}
+
+	@Test
 	void aDefaultMaximumBelowAConfiguredMinimumNamesTheMaximum() {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.reconnect.initial-delay=40s"),

@@ -1,5 +1,7 @@
 package io.incore.websocket.internal.frame;
 
+import java.util.Locale;
+
 /**
  * The numbers of RFC 6455 this library works with, in one place: opcodes, frame header bits, limits and close
  * codes, and which close codes a peer may send.
@@ -99,6 +101,25 @@ public final class Rfc6455 {
 	 */
 	public static boolean isValidCloseCode(int code) {
 		return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+	}
+
+	/**
+	 * Names what sets a request header that an application must not set itself, or returns {@code null} when the
+	 * application may set it. {@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Key} and
+	 * {@code Sec-WebSocket-Version} make the request a WebSocket upgrade (RFC 6455 section 4.1), and an
+	 * application's value would replace them. Subprotocols and extensions are negotiated by this library, which
+	 * judges the server's answer against its own offer, so they are configured as such. {@code Host} and
+	 * {@code Origin} stay the application's to set (a virtual host behind an address, a browser's origin).
+	 * @param name a header name, in any case
+	 * @return what sets it, e.g. {@code the subProtocol property}, or {@code null}
+	 */
+	public static String handshakeHeaderOwner(String name) {
+		return switch (name.toLowerCase(Locale.ROOT)) {
+			case "upgrade", "connection", "sec-websocket-key", "sec-websocket-version" -> "the opening handshake";
+			case "sec-websocket-protocol" -> "the subProtocol property";
+			case "sec-websocket-extensions" -> "the compression settings";
+			default -> null;
+		};
 	}
 
 	/**

@@ -322,9 +322,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * The server closed the connection before it answered the opening handshake.
-	 */
-	/**
 	 * A redirect this client does not follow.
 	 */
 	static final class RedirectRefusedException extends IOException {
@@ -335,6 +332,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	}
 
+	/**
+	 * The server closed the connection before it answered the opening handshake.
+	 */
 	static final class HandshakeClosedException extends IOException {
 
 		HandshakeClosedException() {

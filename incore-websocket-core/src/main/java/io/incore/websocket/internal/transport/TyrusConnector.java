@@ -17,6 +17,7 @@ import io.incore.websocket.HandshakeHeadersProvider;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.internal.concurrent.SharedExecutors;
 import io.incore.websocket.internal.frame.PerMessageDeflate;
+import io.incore.websocket.internal.frame.Rfc6455;
 import io.incore.websocket.internal.session.ConnectionListener;
 import io.incore.websocket.internal.session.Connector;
 import io.incore.websocket.internal.session.Failure;
@@ -124,7 +125,14 @@ public final class TyrusConnector implements Connector {
 			.submit(() -> provider.headers(uri, reconnectAttempt));
 		try {
 			Map<String, String> headers = new LinkedHashMap<>(this.options.headers());
-			headers.putAll(provided.get(timeoutMillis, TimeUnit.MILLISECONDS));
+			for (Map.Entry<String, String> header : provided.get(timeoutMillis, TimeUnit.MILLISECONDS).entrySet()) {
+				String owner = Rfc6455.handshakeHeaderOwner(header.getKey());
+				if (owner != null) {
+					throw new HeadersUnavailableException("the headers provider returned " + header.getKey()
+							+ ", which is set by " + owner, null);
+				}
+				headers.put(header.getKey(), header.getValue());
+			}
 			return headers;
 		}
 		catch (TimeoutException ex) {
