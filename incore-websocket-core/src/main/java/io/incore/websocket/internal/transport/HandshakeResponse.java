@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.glassfish.tyrus.spi.UpgradeResponse;
 
@@ -58,6 +59,9 @@ final class HandshakeResponse extends UpgradeResponse {
 	 */
 	static final class Reader {
 
+		/** The end of a line of the head; compiled once, as every handshake splits its head with it. */
+		private static final Pattern LINE_END = Pattern.compile("\r\n");
+
 		private final ByteArrayOutputStream head = new ByteArrayOutputStream();
 
 		private int matched;
@@ -92,9 +96,9 @@ final class HandshakeResponse extends UpgradeResponse {
 		 * @throws IOException if the status line is not HTTP's
 		 */
 		HandshakeResponse response() throws IOException {
-			String[] lines = this.head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+			String[] lines = LINE_END.split(this.head.toString(StandardCharsets.ISO_8859_1));
 			String[] statusLine = lines[0].split(" ", 3);
-			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
+			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !isStatusCode(statusLine[1])) {
 				throw new IOException("The server did not answer the opening handshake with HTTP: '"
 						+ lines[0].substring(0, Math.min(lines[0].length(), 80)) + "'");
 			}
@@ -109,6 +113,10 @@ final class HandshakeResponse extends UpgradeResponse {
 				}
 			}
 			return response;
+		}
+
+		private static boolean isStatusCode(String text) {
+			return text.length() == 3 && text.chars().allMatch((c) -> c >= '0' && c <= '9');
 		}
 
 		/**

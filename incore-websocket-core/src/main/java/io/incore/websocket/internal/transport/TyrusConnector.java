@@ -2,6 +2,7 @@ package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 
 import io.incore.websocket.Compression;
 import io.incore.websocket.HandshakeHeadersProvider;
@@ -27,6 +27,7 @@ import jakarta.websocket.ClientEndpointConfig;
 
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
 /**
  * Opens connections for one {@code WebSocket}: the {@link Connector} of its session. Tyrus' {@link ClientManager}
@@ -42,12 +43,25 @@ public final class TyrusConnector implements Connector {
 
 	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
 
+	/**
+	 * The masking keys of Tyrus' protocol handler, from one shared strong source. Tyrus never masks a frame here
+	 * (this library's frame engine does), but without a generator its handler seeds a {@link SecureRandom} of
+	 * its own for every connection.
+	 */
+	private static final MaskingKeyGenerator TYRUS_MASKS = new SecureRandom()::nextInt;
+
 	private final WebSocketOptions options;
 
 	private final Timers timers;
 
 	/** The permessage-deflate offer of every attempt, {@code null} with compression off. */
 	private final PerMessageDeflate.Offer deflateOffer;
+
+	/**
+	 * The shared Tyrus manager for these options, looked up on the first attempt (not on creation, so that a
+	 * missing Tyrus fails an attempt, not the constructor) and kept rather than looked up again on every one.
+	 */
+	private volatile ClientManager manager;
 
 	/**
 	 * Creates the connector of one {@code WebSocket}.
@@ -68,6 +82,7 @@ public final class TyrusConnector implements Connector {
 		manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
 		manager.getProperties().put(ClientProperties.REDIRECT_ENABLED, key.maxRedirects() > 0);
 		manager.getProperties().put(ClientProperties.REDIRECT_THRESHOLD, key.maxRedirects());
+		manager.getProperties().put(ClientProperties.MASKING_KEY_GENERATOR, TYRUS_MASKS);
 		return manager;
 	}
 
@@ -100,15 +115,24 @@ public final class TyrusConnector implements Connector {
 							this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
 							this.options.redactedNames(), this.deflateOffer));
-				managers.computeIfAbsent(new ManagerKey(handshakeMillis, this.options.maxRedirects()),
-						TyrusConnector::createManager)
-					.connectToServer(connection, config, uri);
+				manager().connectToServer(connection, config, uri);
 			}
 			catch (Exception | LinkageError ex) {
 				listener.failed(ex);
 			}
 		});
 		return connection;
+	}
+
+	private ClientManager manager() {
+		ClientManager manager = this.manager;
+		if (manager == null) {
+			manager = managers.computeIfAbsent(
+					new ManagerKey(this.options.handshakeTimeout().toMillis(), this.options.maxRedirects()),
+					TyrusConnector::createManager);
+			this.manager = manager;
+		}
+		return manager;
 	}
 
 	/**
