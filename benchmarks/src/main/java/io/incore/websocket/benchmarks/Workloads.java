@@ -27,6 +27,9 @@ final class Workloads {
 
 	private static final long ECHO_TIMEOUT_SECONDS = 30;
 
+	/** A round trip above this is printed with {@code -Dlatency.outliers=true}. */
+	private static final long OUTLIER_NANOS = 500_000;
+
 	private Workloads() {
 	}
 
@@ -92,12 +95,32 @@ final class Workloads {
 			}
 		}
 		connection.close();
+		if (Boolean.getBoolean("latency.outliers")) {
+			printOutliers(rounds);
+		}
 		Arrays.sort(rounds);
 		Map<String, Double> result = new LinkedHashMap<>();
 		result.put("p50us", percentile(rounds, 0.50));
 		result.put("p99us", percentile(rounds, 0.99));
 		result.put("p999us", percentile(rounds, 0.999));
 		return result;
+	}
+
+	/**
+	 * Prints every round trip above {@link #OUTLIER_NANOS} as {@code index@ms=µs}, where {@code ms} is the time into
+	 * the measured rounds, to tell a tail spread over the run from one that gathers at its start (compilation).
+	 */
+	private static void printOutliers(long[] rounds) {
+		StringBuilder line = new StringBuilder("OUTLIERS");
+		long elapsed = 0;
+		for (int i = 0; i < rounds.length; i++) {
+			elapsed += rounds[i];
+			if (rounds[i] > OUTLIER_NANOS) {
+				line.append(' ').append(i).append('@').append(elapsed / 1_000_000).append("ms=")
+					.append(rounds[i] / 1000);
+			}
+		}
+		System.out.println(line);
 	}
 
 	private static double percentile(long[] sorted, double fraction) {
