@@ -61,6 +61,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private URI uri;
 
+	/** The {@code Sec-WebSocket-Key} of the request, which a {@code 101} answer must answer. */
+	private String key;
+
 	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
 	private volatile ProxyRoute proxy;
 
@@ -109,6 +112,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		ByteBuf requestBytes = encode(request, uri);
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
+		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
 		ChannelFuture connect = bootstrap.group(EventLoops.group())
 			.channelFactory(DirectSocketChannel::new)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
@@ -211,6 +215,12 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		}
 		PerMessageDeflate.Agreement deflate = null;
 		if (response.getStatus() == 101) {
+			String problem = SwitchingProtocolsCheck.problem(response, this.key);
+			if (problem != null) {
+				ctx.close();
+				this.engine.processError(new InvalidSwitchException(problem));
+				return;
+			}
 			try {
 				deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),
 						response.getHeaders().getOrDefault(PerMessageDeflate.EXTENSIONS_HEADER, List.of()));
@@ -328,6 +338,17 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 		RedirectRefusedException(String message) {
 			super(message);
+		}
+
+	}
+
+	/**
+	 * A {@code 101} answer that RFC 6455 section 4.1 says the client must fail.
+	 */
+	static final class InvalidSwitchException extends IOException {
+
+		InvalidSwitchException(String problem) {
+			super(problem);
 		}
 
 	}

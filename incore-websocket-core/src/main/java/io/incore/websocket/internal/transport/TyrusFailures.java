@@ -103,6 +103,11 @@ final class TyrusFailures {
 					+ " answered the WebSocket upgrade with extensions this client cannot accept: "
 					+ extension.getMessage());
 		}
+		ClientHandshake.InvalidSwitchException invalid = find(failure, ClientHandshake.InvalidSwitchException.class);
+		if (invalid != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
+					+ " answered the opening handshake with 101 but " + invalid.getMessage());
+		}
 		HandshakeException handshake = find(failure, HandshakeException.class);
 		if (handshake != null) {
 			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
