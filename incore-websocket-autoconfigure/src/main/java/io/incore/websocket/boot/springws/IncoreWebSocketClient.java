@@ -30,7 +30,8 @@ import org.springframework.web.socket.client.AbstractWebSocketClient;
  * metrics. It waits for the client's own connection (the client decides when it connects: at start-up, when its
  * instance owns it, ...), and the session ends with that connection; the next {@code execute} takes the next connection after a reconnect.</li>
  * </ul>
- * The handler's callbacks run on the client's event context: in order, never concurrently.
+ * The handler's callbacks run on the client's event context: in order, never concurrently. Extensions are those of
+ * the options' compression settings: a request for any other is refused with an {@link IllegalArgumentException}.
  */
 public class IncoreWebSocketClient extends AbstractWebSocketClient {
 
@@ -72,6 +73,7 @@ public class IncoreWebSocketClient extends AbstractWebSocketClient {
 	@Override
 	protected CompletableFuture<WebSocketSession> executeInternal(WebSocketHandler handler, HttpHeaders headers,
 			URI uri, List<String> subProtocols, List<WebSocketExtension> extensions, Map<String, Object> attributes) {
+		requireOffered(extensions);
 		WebSocket socket = (this.attached != null) ? attachedSocket(headers, uri) : newSocket(headers, uri);
 		if (!subProtocols.isEmpty() && (this.attached == null || socket.getSubProtocol().isEmpty())) {
 			socket.setSubProtocol(String.join(", ", subProtocols));
@@ -79,6 +81,24 @@ public class IncoreWebSocketClient extends AbstractWebSocketClient {
 		IncoreWebSocketSession session = new IncoreWebSocketSession(socket, uri, headers, attributes, handler,
 				this.attached == null);
 		return session.start();
+	}
+
+	/**
+	 * Refuses extensions the options do not offer. The only extension this client negotiates is permessage-deflate,
+	 * offered with the parameters of the options' compression settings whenever compression is on; asking for
+	 * it then changes nothing, and asking for anything else would otherwise be ignored without a word.
+	 */
+	private void requireOffered(List<WebSocketExtension> extensions) {
+		boolean deflate = this.options.compression().enabled();
+		List<String> unoffered = extensions.stream()
+			.map(WebSocketExtension::getName)
+			.filter((name) -> !(deflate && name.equalsIgnoreCase("permessage-deflate")))
+			.toList();
+		if (!unoffered.isEmpty()) {
+			throw new IllegalArgumentException("This client cannot offer the extensions " + unoffered + ": it offers "
+					+ (deflate ? "only permessage-deflate" : "none, since compression is off")
+					+ ", with the parameters of its compression settings");
+		}
 	}
 
 	private WebSocket newSocket(HttpHeaders headers, URI uri) {

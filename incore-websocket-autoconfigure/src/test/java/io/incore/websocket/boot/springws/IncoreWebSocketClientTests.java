@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.incore.websocket.Compression;
 import io.incore.websocket.TestCertificates;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.boot.stomp.server.StompServerApplication;
@@ -41,6 +42,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -131,6 +133,29 @@ class IncoreWebSocketClientTests {
 		echo.sendMessage(new TextMessage("four"));
 		assertThat(handler.closed.poll(10, TimeUnit.SECONDS).getCode()).isEqualTo(CloseStatus.TOO_BIG_TO_PROCESS.getCode());
 		assertThat(handler.messages).as("the message over the limit never reached the handler").isEmpty();
+	}
+
+	@Test
+	void permessageDeflateMayBeAskedForAndAnyOtherExtensionIsRefused() throws Exception {
+		RecordingHandler handler = new RecordingHandler();
+		WebSocketHttpHeaders deflate = new WebSocketHttpHeaders();
+		deflate.setSecWebSocketExtensions(List.of(new WebSocketExtension("permessage-deflate")));
+		WebSocketSession session = client().execute(handler, deflate, URI.create(url("ws", "/echo")))
+			.get(10, TimeUnit.SECONDS);
+		assertThat(session.getExtensions()).containsExactly(new WebSocketExtension("permessage-deflate"));
+		session.close();
+
+		WebSocketHttpHeaders other = new WebSocketHttpHeaders();
+		other.setSecWebSocketExtensions(List.of(new WebSocketExtension("x-webkit-deflate-frame")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client().execute(handler, other, URI.create(url("ws", "/echo"))))
+			.withMessage("This client cannot offer the extensions [x-webkit-deflate-frame]: it offers only "
+					+ "permessage-deflate, with the parameters of its compression settings");
+		IncoreWebSocketClient uncompressed = new IncoreWebSocketClient(
+				WebSocketOptions.builder().compression(Compression.OFF).build());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> uncompressed.execute(handler, deflate, URI.create(url("ws", "/echo"))))
+			.withMessageContaining("it offers none, since compression is off");
 	}
 
 	@Test
