@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
@@ -57,6 +57,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile Channel channel;
 
+	/** The socket of a plain connection while it is connected here, closed by a handshake timeout. */
+	private volatile SocketChannel connecting;
+
 	private volatile boolean over;
 
 	private URI uri;
@@ -83,8 +86,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Starts the handshake; the host is resolved on the calling thread, never on an event loop.
-	 * @throws IOException if the host is unknown
+	 * Starts the handshake; the host is resolved on the calling thread, never on an event loop. A plain connection
+	 * (no TLS, no proxy) is {@linkplain #connectHere connected here}; the others are connected by Netty.
+	 * @throws IOException if the host is unknown, or a plain connection could not be made
 	 */
 	void start() throws IOException {
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
@@ -96,36 +100,88 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 					+ "; a redirect that leaves TLS is not followed");
 		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : secure ? 443 : 80;
-		Bootstrap bootstrap = new Bootstrap();
 		ProxyRoute route = ProxyRoute.select(this.settings.proxy(), uri);
-		InetSocketAddress address;
 		if (route != null) {
 			this.proxy = route;
 			this.proxyHandler = route.handler(this.settings.connectTimeoutMillis());
-			bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
-			address = InetSocketAddress.createUnresolved(uri.getHost(), port);
-		}
-		else {
-			address = new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		}
 		SSLContext tlsContext = secure ? tlsContext() : null;
 		ByteBuf requestBytes = encode(request, uri);
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
+		if (route == null && tlsContext == null) {
+			connectHere(new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), requestBytes);
+		}
+		else {
+			connectByNetty((route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
+					: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), tlsContext, requestBytes);
+		}
+	}
+
+	/**
+	 * Connects a plain connection on this (connect) thread and writes the request, then hands the socket to an
+	 * event loop, which reads the answer: the registration with the event loop overlaps the server's work on the
+	 * request instead of preceding the connect (measured in BENCHMARKS.md). A timeout of the handshake closes the
+	 * socket, which ends a connect still in progress.
+	 */
+	private void connectHere(InetSocketAddress address, ByteBuf requestBytes) throws IOException {
+		SocketChannel socket = SocketChannel.open();
+		this.connecting = socket;
+		try {
+			socket.socket().connect(address, this.settings.connectTimeoutMillis());
+			ByteBuffer bytes = requestBytes.nioBuffer();
+			while (bytes.hasRemaining()) {
+				socket.write(bytes);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			socket.close();
+			if (this.over) {
+				// The handshake timed out, which closed the socket; Tyrus reports the timeout.
+				return;
+			}
+			throw ex;
+		}
+		finally {
+			requestBytes.release();
+		}
+		DirectSocketChannel channel = new DirectSocketChannel(socket);
+		// After the channel is made: Netty's configuration turns TCP_NODELAY on by default.
+		channel.config().setTcpNoDelay(this.settings.tcpNoDelay());
+		channel.pipeline().addLast(this);
+		this.channel = channel;
+		if (this.over) {
+			channel.close();
+			return;
+		}
+		EventLoops.group().register(channel).addListener((done) -> {
+			if (!done.isSuccess()) {
+				channel.close();
+				failed(done.cause());
+			}
+		});
+	}
+
+	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, ByteBuf requestBytes) {
+		Bootstrap bootstrap = new Bootstrap();
+		if (this.proxyHandler != null) {
+			bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+		}
 		ChannelFuture connect = bootstrap.group(EventLoops.group())
 			.channelFactory(DirectSocketChannel::new)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
-			.handler(new ChannelInitializer<SocketChannel>() {
+			.handler(new ChannelInitializer<Channel>() {
 
 				@Override
-				protected void initChannel(SocketChannel channel) {
+				protected void initChannel(Channel channel) {
 					if (ClientHandshake.this.proxyHandler != null) {
 						channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
 					}
 					if (tlsContext != null) {
-						channel.pipeline().addLast(tls(tlsContext, uri.getHost(), port));
+						channel.pipeline()
+							.addLast(tls(tlsContext, ClientHandshake.this.uri.getHost(), address.getPort()));
 					}
 					channel.pipeline().addLast(ClientHandshake.this);
 				}
@@ -325,6 +381,15 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 */
 	private void timedOut() {
 		this.over = true;
+		SocketChannel socket = this.connecting;
+		if (socket != null) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// Closing ends the attempt either way; Tyrus reports the timeout.
+			}
+		}
 		Channel current = this.channel;
 		if (current != null) {
 			current.close();

@@ -12,6 +12,20 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 final class DirectSocketChannel extends NioSocketChannel {
 
 	/**
+	 * Creates a channel with a socket of its own, not connected yet.
+	 */
+	DirectSocketChannel() {
+	}
+
+	/**
+	 * Creates a channel on a socket connected already.
+	 * @param socket the socket
+	 */
+	DirectSocketChannel(SocketChannel socket) {
+		super(socket);
+	}
+
+	/**
 	 * Returns the JDK channel under this one.
 	 * @return the socket channel
 	 */
