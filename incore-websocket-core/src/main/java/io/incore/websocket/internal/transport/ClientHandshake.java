@@ -163,6 +163,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		});
 	}
 
+	/**
+	 * Connects through Netty, for TLS or a proxy, whose handlers must see the connection from its start; the request
+	 * is written once the channel is connected (behind the TLS handshake or the proxy's tunnel, which the handlers
+	 * hold it for).
+	 */
 	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, ByteBuf requestBytes) {
 		Bootstrap bootstrap = new Bootstrap();
 		if (this.proxyHandler != null) {
