@@ -156,7 +156,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param tcpNoDelay whether every frame leaves at once
 	 * @param coalesceSends whether small messages sent in quick succession may leave together
 	 * @param proxy the HTTP proxy or {@code null}
+	 * @deprecated since the options outgrew positional arguments: use {@link #builder()}, which keeps compiling
+	 * as options are added; kept so that code written against an earlier version compiles
 	 */
+	@Deprecated
 	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
@@ -196,7 +199,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param sendBuffer the send buffer or {@code null}
 	 * @param connectMessages the messages sent on every connect
 	 * @param redactedNames more names whose values are never shown
+	 * @deprecated since the options outgrew positional arguments: use {@link #builder()}, which keeps compiling
+	 * as options are added; kept so that code written against an earlier version compiles
 	 */
+	@Deprecated
 	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
@@ -227,7 +233,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param connectMessages the messages sent on every connect
 	 * @param redactedNames more names whose values are never shown
 	 * @param headersProvider the per-handshake headers or {@code null}
+	 * @deprecated since the options outgrew positional arguments: use {@link #builder()}, which keeps compiling
+	 * as options are added; kept so that code written against an earlier version compiles
 	 */
+	@Deprecated
 	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
@@ -259,7 +268,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param redactedNames more names whose values are never shown
 	 * @param headersProvider the per-handshake headers or {@code null}
 	 * @param maxRedirects the redirects followed, 0 or more
+	 * @deprecated since the options outgrew positional arguments: use {@link #builder()}, which keeps compiling
+	 * as options are added; kept so that code written against an earlier version compiles
 	 */
+	@Deprecated
 	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
@@ -286,7 +298,10 @@ public record WebSocketOptions(Map<String, String> headers, Duration handshakeTi
 	 * @param inlineDelivery whether to deliver received messages on the transport thread when possible
 	 * @param tcpNoDelay whether every frame leaves at once
 	 * @param coalesceSends whether small messages sent in quick succession may leave together
+	 * @deprecated since the options outgrew positional arguments: use {@link #builder()}, which keeps compiling
+	 * as options are added; kept so that code written against an earlier version compiles
 	 */
+	@Deprecated
 	public WebSocketOptions(Map<String, String> headers, Duration handshakeTimeout, Duration closeTimeout,
 			SSLContext sslContext, boolean verifyHostname, long readBufferCapacity, long maxMessageSize,
 			InboundLimits inbound, ReconnectPolicy reconnect, Heartbeat heartbeat, boolean inlineDelivery,
