@@ -35,10 +35,7 @@ public final class ClientOwnerships implements OwnershipView, SmartLifecycle {
 	 * @param roles the roles
 	 */
 	public ClientOwnerships(List<Role> roles) {
-		this.roles = roles.stream()
-			.map((role) -> new RoleOwnership(role.name(), role.clients(), role.registry(), role.renewalTimeout(),
-					role.publisher()))
-			.toList();
+		this.roles = roles.stream().map(RoleOwnership::new).toList();
 		this.roles.forEach((ownership) -> ownership.clients().keySet()
 			.forEach((client) -> this.byClient.put(client, ownership)));
 	}

@@ -17,7 +17,6 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.leader.Candidate;
 import org.springframework.integration.leader.Context;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
-import org.springframework.integration.support.locks.LockRegistry;
 
 /**
  * The clients of one role, connected only while this instance owns the role: a candidate of Spring
@@ -60,14 +59,13 @@ final class RoleOwnership implements Candidate {
 
 	private ScheduledExecutorService scheduler;
 
-	RoleOwnership(String role, Map<String, ClientOwnerships.OwnedClient> clients, LockRegistry<?> registry,
-			Duration renewalTimeout, ApplicationEventPublisher publisher) {
-		this.role = role;
-		this.clients = new LinkedHashMap<>(clients);
-		this.renewalTimeout = renewalTimeout;
-		this.publisher = publisher;
-		this.initiator = new LockRegistryLeaderInitiator(new RenewalTrackingLockRegistry(registry, this::renewed),
-				this);
+	RoleOwnership(ClientOwnerships.Role role) {
+		this.role = role.name();
+		this.clients = new LinkedHashMap<>(role.clients());
+		this.renewalTimeout = role.renewalTimeout();
+		this.publisher = role.publisher();
+		this.initiator = new LockRegistryLeaderInitiator(
+				new RenewalTrackingLockRegistry(role.registry(), this::renewed), this);
 		this.initiator.setAutoStartup(false);
 		this.initiator.setTaskExecutor(new SimpleAsyncTaskExecutor("incore-websocket-leader-"));
 	}

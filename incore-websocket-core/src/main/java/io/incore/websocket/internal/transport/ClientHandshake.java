@@ -110,12 +110,13 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
+		InetSocketAddress address = (route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
+				: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		if (route == null && tlsContext == null) {
-			connectHere(new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), requestBytes);
+			connectHere(address, requestBytes);
 		}
 		else {
-			connectByNetty((route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
-					: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port), tlsContext, requestBytes);
+			connectByNetty(address, tlsContext, requestBytes);
 		}
 	}
 
@@ -277,18 +278,18 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		PerMessageDeflate.Agreement deflate = null;
 		if (response.getStatus() == 101) {
 			String problem = SwitchingProtocolsCheck.problem(response, this.key);
+			if (problem == null) {
+				try {
+					deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),
+							response.getHeaders().getOrDefault(PerMessageDeflate.EXTENSIONS_HEADER, List.of()));
+				}
+				catch (PerMessageDeflate.NegotiationException ex) {
+					problem = "its extensions cannot be accepted: " + ex.getMessage();
+				}
+			}
 			if (problem != null) {
 				ctx.close();
 				this.engine.processError(new InvalidSwitchException(problem));
-				return;
-			}
-			try {
-				deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),
-						response.getHeaders().getOrDefault(PerMessageDeflate.EXTENSIONS_HEADER, List.of()));
-			}
-			catch (PerMessageDeflate.NegotiationException ex) {
-				ctx.close();
-				this.engine.processError(ex);
 				return;
 			}
 			this.settings.connection().extensionAgreed(deflate);
@@ -413,7 +414,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * A {@code 101} answer that RFC 6455 section 4.1 says the client must fail.
+	 * A {@code 101} answer that RFC 6455 section 4.1 (or RFC 7692 section 5, for its extensions) says the client
+	 * must fail.
 	 */
 	static final class InvalidSwitchException extends IOException {
 

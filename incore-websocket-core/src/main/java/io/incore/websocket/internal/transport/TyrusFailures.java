@@ -16,7 +16,6 @@ import io.incore.websocket.IpSocketError;
 import io.incore.websocket.WebSocket;
 import io.incore.websocket.WebSocketOptions;
 import io.incore.websocket.WebSocketUrl;
-import io.incore.websocket.internal.frame.PerMessageDeflate;
 import io.incore.websocket.internal.session.Failure;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -96,12 +95,6 @@ final class TyrusFailures {
 					+ refused.status() + " " + refused.reasonPhrase() + ")" + ((refused.retryAfter() != null)
 							? "; it asks to retry after " + refused.retryAfter().toSeconds() + " s" : ""),
 					refused.retryAfter());
-		}
-		PerMessageDeflate.NegotiationException extension = find(failure, PerMessageDeflate.NegotiationException.class);
-		if (extension != null) {
-			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
-					+ " answered the WebSocket upgrade with extensions this client cannot accept: "
-					+ extension.getMessage());
 		}
 		ClientHandshake.InvalidSwitchException invalid = find(failure, ClientHandshake.InvalidSwitchException.class);
 		if (invalid != null) {
