@@ -9,8 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLSocket;
 
@@ -31,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 class ConnectionEndsTests {
 
 	private static final TestCertificates LOCALHOST = TestCertificates.generate("localhost", "127.0.0.1");
-
-	private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
 
 	private static final WebSocketOptions PATIENT = WebSocketOptions.builder()
 		.handshakeTimeout(Duration.ofMinutes(1))
@@ -104,12 +100,8 @@ class ConnectionEndsTests {
 			InputStream in = socket.getInputStream();
 			String request = RawWebSocketServer.readRequest(in);
 			if (!phase.equals("upgrade")) {
-				Matcher key = KEY.matcher(request);
-				key.find();
 				OutputStream out = socket.getOutputStream();
-				out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-						+ "Sec-WebSocket-Accept: " + RawWebSocketServer.accept(key.group(1)) + "\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
+				out.write(RawWebSocketServer.switchingProtocols(request, "").getBytes(StandardCharsets.US_ASCII));
 				out.flush();
 				if (phase.equals("open")) {
 					// A reset right behind the 101 could destroy it unread: end once the client is open and sent.

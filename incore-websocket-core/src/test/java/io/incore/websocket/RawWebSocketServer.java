@@ -105,15 +105,12 @@ final class RawWebSocketServer implements AutoCloseable {
 			OutputStream out = socket.getOutputStream();
 			String request = readRequest(in);
 			this.requests.add(request);
-			Matcher key = KEY.matcher(request);
-			if (!key.find()) {
+			if (!KEY.matcher(request).find()) {
 				socket.close();
 				return;
 			}
-			out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-					+ "Sec-WebSocket-Accept: " + accept(key.group(1)) + "\r\n"
-					+ ((this.extensions != null) ? "Sec-WebSocket-Extensions: " + this.extensions + "\r\n" : "")
-					+ "\r\n")
+			out.write(switchingProtocols(request,
+					(this.extensions != null) ? "Sec-WebSocket-Extensions: " + this.extensions + "\r\n" : "")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			this.behaviour.run(new DataInputStream(in), out);
@@ -139,6 +136,28 @@ final class RawWebSocketServer implements AutoCloseable {
 			matched = (b == end[matched]) ? matched + 1 : ((b == '\r') ? 1 : 0);
 		}
 		return request.toString(StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * Returns the {@code 101} answer to an upgrade request: its {@code Sec-WebSocket-Accept}, the usual
+	 * {@code Upgrade} and {@code Connection} fields and the extra fields given (each ending in CRLF).
+	 * @throws IOException if the request has no {@code Sec-WebSocket-Key}
+	 */
+	static String switchingProtocols(String request, String extraFields) throws IOException {
+		return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+				+ "Sec-WebSocket-Accept: " + acceptFor(request) + "\r\n" + extraFields + "\r\n";
+	}
+
+	/**
+	 * Returns the {@code Sec-WebSocket-Accept} value that answers the key of an upgrade request.
+	 * @throws IOException if the request has no {@code Sec-WebSocket-Key}
+	 */
+	static String acceptFor(String request) throws IOException {
+		Matcher key = KEY.matcher(request);
+		if (!key.find()) {
+			throw new IOException("No Sec-WebSocket-Key in the request");
+		}
+		return accept(key.group(1));
 	}
 
 	static String accept(String key) {

@@ -7,8 +7,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key. Any other answer fails the attempt as {@link IpSocketError#ConnectionRefusedError} with what was wrong.
  */
 class SwitchingProtocolsAnswerTests {
-
-	private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
 
 	private WebSocket socket;
 
@@ -149,8 +145,7 @@ class SwitchingProtocolsAnswerTests {
 		private void answer(UnaryOperator<String> fields) {
 			try (Socket client = this.listener.accept()) {
 				InputStream in = client.getInputStream();
-				Matcher key = KEY.matcher(RawWebSocketServer.readRequest(in));
-				String accept = key.find() ? RawWebSocketServer.accept(key.group(1)) : "";
+				String accept = RawWebSocketServer.acceptFor(RawWebSocketServer.readRequest(in));
 				client.getOutputStream()
 					.write(("HTTP/1.1 101 Switching Protocols\r\n" + fields.apply(accept) + "\r\n")
 						.getBytes(StandardCharsets.ISO_8859_1));

@@ -10,8 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -25,8 +23,6 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
  * belongs to {@link TestServer#THREADS}.
  */
 final class TlsRecordServer implements AutoCloseable {
-
-	private static final Pattern KEY = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)\\s*$");
 
 	private final ServerSocket listener;
 
@@ -103,13 +99,7 @@ final class TlsRecordServer implements AutoCloseable {
 				}
 			}
 			String request = readPlainUntil("\r\n\r\n");
-			Matcher key = KEY.matcher(request);
-			if (!key.find()) {
-				throw new IOException("No Sec-WebSocket-Key");
-			}
-			write(false, ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-					+ "Sec-WebSocket-Accept: " + RawWebSocketServer.accept(key.group(1)) + "\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
+			write(false, RawWebSocketServer.switchingProtocols(request, "").getBytes(StandardCharsets.US_ASCII));
 		}
 
 		/**
