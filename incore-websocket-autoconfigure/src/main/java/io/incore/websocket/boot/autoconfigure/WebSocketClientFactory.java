@@ -148,7 +148,15 @@ final class WebSocketClientFactory {
 		WebSocketOptions.Builder options = WebSocketOptions.builder();
 		Map<String, String> headers = new LinkedHashMap<>(settings.defaults().getHeaders());
 		headers.putAll(settings.own().getHeaders());
-		basicAuthorization(settings).ifPresent((authorization) -> headers.put("Authorization", authorization));
+		basicAuthorization(settings).ifPresent((authorization) -> {
+			if (headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+				String path = settings.path("basic-auth.username");
+				throw new InvalidWebSocketClientPropertyException(path, settings.get((s) -> s.getBasicAuth()
+					.getUsername(), null), "the headers set Authorization too, which basic-auth would replace",
+						"Set either " + path + " with its password, or an Authorization header, not both");
+			}
+			headers.put("Authorization", authorization);
+		});
 		options.headers(headers);
 		options.redactedNames(redactedNames);
 		settings.from(WebSocketClientSettings::getHandshakeTimeout).to(options::handshakeTimeout);

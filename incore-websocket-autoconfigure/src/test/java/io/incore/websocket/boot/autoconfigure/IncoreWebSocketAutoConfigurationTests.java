@@ -162,6 +162,18 @@ class IncoreWebSocketAutoConfigurationTests {
 	}
 
 	@Test
+	void basicAuthAndAnAuthorizationHeaderTogetherFailWithAnAnalysis() {
+		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
+				"incore.websocket.defaults.headers[authorization]=Bearer t0ken",
+				"incore.websocket.clients.a.basic-auth.username=alice",
+				"incore.websocket.clients.a.basic-auth.password=s3cr3t"),
+				"'incore.websocket.clients.a.basic-auth.username' has an invalid value 'alice': the headers set "
+						+ "Authorization too, which basic-auth would replace",
+				"Set either incore.websocket.clients.a.basic-auth.username with its password, or an Authorization "
+						+ "header, not both");
+	}
+
+	@Test
 	void aDefaultMaximumBelowAConfiguredMinimumNamesTheMaximum() {
 		assertFailure(this.contextRunner.withPropertyValues("incore.websocket.clients.a.url=ws://h/a",
 				"incore.websocket.clients.a.reconnect.initial-delay=40s"),
