@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -289,11 +290,15 @@ class ServerMisbehaviourTests {
 		assertThat(this.socket.getErrorString()).contains("during the opening handshake");
 	}
 
-	@Test
-	void aServerThatRefusesTheUpgradeIsConnectionRefusedWithItsStatus() throws Exception {
-		SignalRecorder recorder = upgradeAnsweredWith("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+	@ParameterizedTest
+	@CsvSource({ "403,Forbidden", "200,OK", "204,No Content", "304,Not Modified" })
+	void aServerThatAnswersWithAnythingButASwitchOrARedirectIsConnectionRefusedWithItsStatus(int status,
+			String reason) throws Exception {
+		SignalRecorder recorder = upgradeAnsweredWith(
+				"HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\n\r\n");
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
-		assertThat(this.socket.getErrorString()).contains("HTTP 403");
+		assertThat(this.socket.getErrorString()).contains("refused the WebSocket upgrade (HTTP " + status + " " + reason + ")");
+		assertThat(this.socket.getHandshakeStatus()).isEqualTo(status);
 	}
 
 	/**

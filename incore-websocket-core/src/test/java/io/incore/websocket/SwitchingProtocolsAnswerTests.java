@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +95,24 @@ class SwitchingProtocolsAnswerTests {
 		assertThat(this.socket.getNegotiatedSubProtocol()).isEqualTo("superchat");
 	}
 
+	@Test
+	void aSubprotocolTheClientDidNotOfferIsRefusedWithoutACloseFrame() throws Exception {
+		try (AnsweringServer server = new AnsweringServer((accept) -> "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+				+ "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: chat\r\n")) {
+			assertRefused(server, "Sec-WebSocket-Protocol 'chat' names a subprotocol the client did not offer "
+					+ "(it offered none)");
+			assertThat(server.bytesAfterTheRequest()).isZero();
+		}
+	}
+
+	@Test
+	void aSubprotocolOtherThanThoseOfferedIsRefused() throws IOException {
+		this.subProtocol = "chat.v1, chat.v2";
+		assertRefused((accept) -> "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept
+				+ "\r\nSec-WebSocket-Protocol: chat.v3\r\n",
+				"'chat.v3' names a subprotocol the client did not offer (it offered chat.v1, chat.v2)");
+	}
+
 	private void assertOpens(UnaryOperator<String> fields) throws IOException {
 		try (AnsweringServer server = new AnsweringServer(fields)) {
 			SignalRecorder recorder = connect(server);
@@ -103,14 +124,17 @@ class SwitchingProtocolsAnswerTests {
 
 	private String assertRefused(UnaryOperator<String> fields, String problem) throws IOException {
 		try (AnsweringServer server = new AnsweringServer(fields)) {
-			SignalRecorder recorder = connect(server);
-			recorder.awaitSignal("errorOccurred");
-			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
-				.containsExactly(IpSocketError.ConnectionRefusedError);
-			assertThat(recorder.names()).doesNotContain("connected");
-			assertThat(this.socket.getErrorString()).contains("answered the opening handshake with 101", problem);
-			return this.socket.getErrorString();
+			return assertRefused(server, problem);
 		}
+	}
+
+	private String assertRefused(AnsweringServer server, String problem) {
+		SignalRecorder recorder = connect(server);
+		recorder.awaitSignal("errorOccurred");
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+		assertThat(recorder.names()).doesNotContain("connected");
+		assertThat(this.socket.getErrorString()).contains("answered the opening handshake with 101", problem);
+		return this.socket.getErrorString();
 	}
 
 	private SignalRecorder connect(AnsweringServer server) {
@@ -125,11 +149,15 @@ class SwitchingProtocolsAnswerTests {
 
 	/**
 	 * Answers one upgrade request with {@code 101} and the header fields given the right accept value, then keeps
-	 * the connection open until the client ends it.
+	 * the connection open until the client ends it, counting the bytes the client sends after its request.
 	 */
 	private static final class AnsweringServer implements AutoCloseable {
 
 		private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+		private final AtomicInteger bytesAfterTheRequest = new AtomicInteger();
+
+		private final CountDownLatch ended = new CountDownLatch(1);
 
 		AnsweringServer(UnaryOperator<String> fields) throws IOException {
 			Thread thread = new Thread(TestServer.THREADS, () -> answer(fields),
@@ -142,6 +170,14 @@ class SwitchingProtocolsAnswerTests {
 			return this.listener.getLocalPort();
 		}
 
+		/**
+		 * Waits until the client ended the connection, and returns what it sent after the upgrade request.
+		 */
+		int bytesAfterTheRequest() throws InterruptedException {
+			assertThat(this.ended.await(10, TimeUnit.SECONDS)).as("the client ended the connection").isTrue();
+			return this.bytesAfterTheRequest.get();
+		}
+
 		private void answer(UnaryOperator<String> fields) {
 			try (Socket client = this.listener.accept()) {
 				InputStream in = client.getInputStream();
@@ -150,11 +186,14 @@ class SwitchingProtocolsAnswerTests {
 					.write(("HTTP/1.1 101 Switching Protocols\r\n" + fields.apply(accept) + "\r\n")
 						.getBytes(StandardCharsets.ISO_8859_1));
 				while (in.read() >= 0) {
-					// Until the client ends the connection.
+					this.bytesAfterTheRequest.incrementAndGet();
 				}
 			}
 			catch (IOException ex) {
 				// The client went away.
+			}
+			finally {
+				this.ended.countDown();
 			}
 		}
 

@@ -9,7 +9,8 @@ public interface ConnectionListener {
 	/**
 	 * The opening handshake succeeded.
 	 * @param connection the connection
-	 * @param negotiatedSubProtocol the subprotocol the server selected, {@code ""} for none
+	 * @param negotiatedSubProtocol the subprotocol the server selected, one the client offered (the transport refuses
+	 * any other), {@code ""} for none
 	 */
 	void opened(Connection connection, String negotiatedSubProtocol);
 

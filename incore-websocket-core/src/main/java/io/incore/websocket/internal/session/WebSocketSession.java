@@ -678,15 +678,6 @@ public final class WebSocketSession {
 					openedConnection.abandon();
 					return;
 				}
-				String requested = WebSocketSession.this.host.subProtocol();
-				if (!negotiated.isEmpty() && !SubProtocols.parse(requested).contains(negotiated)) {
-					report(Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + this.target
-							+ " selected subprotocol '" + negotiated + "', which was not requested (requested: '"
-							+ requested + "')"));
-					finishClosed();
-					openedConnection.abandon();
-					return;
-				}
 				WebSocketSession.this.negotiatedSubProtocol = negotiated;
 				WebSocketSession.this.negotiatedExtensions = List.copyOf(openedConnection.extensions());
 				WebSocketSession.this.openedAtNanos = WebSocketSession.this.clock.nanoTime();

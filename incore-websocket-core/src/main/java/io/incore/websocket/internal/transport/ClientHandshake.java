@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -37,17 +38,21 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
 
 /**
  * One opening handshake on Netty, driven by Tyrus' {@link ClientEngine}: connects (with TLS for {@code wss://}),
- * writes the upgrade request the engine made, reads the answer's head and hands it to the engine, which validates it
- * ({@code Sec-WebSocket-Accept}, subprotocol) and opens the session. The permessage-deflate answer is judged
- * here, before the engine sees it: Tyrus would accept an extension that was never offered. After a 101 the channel's pipeline
- * ends in a {@link FrameChannelHandler}, which gets every later byte, those of the read that carried the answer
- * included. A redirect or an authentication the engine asks for starts another handshake.
+ * writes the upgrade request the engine made, reads the answer's head and hands it to the engine, which opens the
+ * session. A {@code 101} answer is judged here first, by RFC 6455 ({@link SwitchingProtocolsCheck}) and RFC 7692
+ * (the permessage-deflate answer): Tyrus would accept an extension or a subprotocol that was never offered. Any
+ * other status but the redirects the engine follows is a refusal ({@link UpgradeRefusedException}), a {@code 200}
+ * as much as a {@code 404}. After a 101 the channel's pipeline ends in a {@link FrameChannelHandler}, which gets
+ * every later byte, those of the read that carried the answer included. A redirect starts another handshake.
  * <p>
  * Every end is reported to the engine at once: a refused or failed connect, a TLS failure, and a server that
  * closes the connection before it answered ({@link HandshakeClosedException}), rather than waiting for the
  * handshake timeout.
  */
 final class ClientHandshake extends ChannelInboundHandlerAdapter {
+
+	/** The statuses Tyrus' engine answers with another request to the {@code Location} given. */
+	private static final Set<Integer> REDIRECTS = Set.of(300, 301, 302, 303, 307, 308);
 
 	private final ClientEngine engine;
 
@@ -66,6 +71,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	/** The {@code Sec-WebSocket-Key} of the request, which a {@code 101} answer must answer. */
 	private String key;
+
+	/** The subprotocols the request offered, one of which a {@code 101} answer may select. */
+	private List<String> offeredSubProtocols;
 
 	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
 	private volatile ProxyRoute proxy;
@@ -110,6 +118,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
+		this.offeredSubProtocols = SwitchingProtocolsCheck.offeredSubProtocols(request.getHeaders());
 		InetSocketAddress address = (route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
 				: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		if (route == null && tlsContext == null) {
@@ -270,14 +279,14 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
 		this.over = true;
 		HandshakeLog.response(this.uri, response, this.settings.redactedNames());
-		if (response.getStatus() >= 400) {
+		if (response.getStatus() != 101 && !REDIRECTS.contains(response.getStatus())) {
 			ctx.close();
 			this.engine.processError(new UpgradeRefusedException(response, Instant.now()));
 			return;
 		}
 		PerMessageDeflate.Agreement deflate = null;
 		if (response.getStatus() == 101) {
-			String problem = SwitchingProtocolsCheck.problem(response, this.key);
+			String problem = SwitchingProtocolsCheck.problem(response, this.key, this.offeredSubProtocols);
 			if (problem == null) {
 				try {
 					deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),

@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Judges a {@code 101 Switching Protocols} answer by RFC 6455 section 4.1 before Tyrus' engine sees it: the
  * {@code Upgrade} field must be {@code websocket} in any case, the {@code Connection} field must hold the token
  * {@code Upgrade} (among others, in one field line or several), {@code Sec-WebSocket-Accept} must answer the
- * key of the request, and {@code Sec-WebSocket-Protocol}, if present, must name one subprotocol (whether it is one
- * the client asked for is the session's check).
+ * key of the request, and {@code Sec-WebSocket-Protocol}, if present, must name one of the subprotocols the request
+ * offered. A connection that fails these checks never opens: it ends without a close frame, since no WebSocket
+ * connection was established (section 4.1: "fail the WebSocket connection").
  * <p>
  * Why here: Tyrus reads only the first value of {@code Connection} and looks for {@code upgrade} anywhere in it, so
  * it refuses {@code keep-alive, Upgrade} and accepts {@code Upgraded}; and it reports each failure as an HTTP 500
@@ -24,6 +27,8 @@ final class SwitchingProtocolsCheck {
 	/** The request's field that a {@code 101} answer's {@code Sec-WebSocket-Accept} answers. */
 	static final String KEY_FIELD = "Sec-WebSocket-Key";
 
+	private static final String PROTOCOL_FIELD = "Sec-WebSocket-Protocol";
+
 	private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 	private SwitchingProtocolsCheck() {
@@ -33,10 +38,11 @@ final class SwitchingProtocolsCheck {
 	 * Checks the answer, and puts its {@code Upgrade} connection token first when it is valid.
 	 * @param response a {@code 101} answer
 	 * @param key the {@code Sec-WebSocket-Key} of the request
+	 * @param offered the subprotocols the request offered, see {@link #offeredSubProtocols(Map)}
 	 * @return what is wrong with it, as the end of a sentence ({@code its Upgrade field is missing}), or
 	 * {@code null} if nothing is
 	 */
-	static String problem(HandshakeResponse response, String key) {
+	static String problem(HandshakeResponse response, String key, List<String> offered) {
 		List<String> upgrade = response.getHeaders().get("Upgrade");
 		if (upgrade == null || upgrade.isEmpty()) {
 			return "its Upgrade field is missing";
@@ -58,15 +64,37 @@ final class SwitchingProtocolsCheck {
 		if (accept.size() != 1 || !accept.get(0).equals(accept(key))) {
 			return "its Sec-WebSocket-Accept '" + String.join(", ", accept) + "' does not answer the key";
 		}
-		List<String> protocol = response.getHeaders().get("Sec-WebSocket-Protocol");
+		List<String> protocol = response.getHeaders().get(PROTOCOL_FIELD);
 		if (protocol != null && protocol.size() > 1) {
 			return "its Sec-WebSocket-Protocol '" + String.join(", ", protocol) + "' names more than one subprotocol";
+		}
+		if (protocol != null && !protocol.isEmpty() && !offered.contains(protocol.get(0))) {
+			return "its Sec-WebSocket-Protocol '" + protocol.get(0) + "' names a subprotocol the client did not offer"
+					+ (offered.isEmpty() ? " (it offered none)" : " (it offered " + String.join(", ", offered) + ")");
 		}
 		List<String> tokenFirst = new ArrayList<>(connection.size());
 		connection.stream().filter("upgrade"::equalsIgnoreCase).findFirst().ifPresent(tokenFirst::add);
 		connection.stream().filter((token) -> !token.equalsIgnoreCase("upgrade")).forEach(tokenFirst::add);
 		response.getHeaders().put("Connection", tokenFirst);
 		return null;
+	}
+
+	/**
+	 * Returns the subprotocols a request offers, in its order.
+	 * @param requestHeaders the header fields of the request, each name's values as one element or several
+	 * @return the subprotocols, empty for none
+	 */
+	static List<String> offeredSubProtocols(Map<String, List<String>> requestHeaders) {
+		List<String> offered = new ArrayList<>();
+		requestHeaders.forEach((name, values) -> {
+			if (name.equalsIgnoreCase(PROTOCOL_FIELD)) {
+				values.forEach((value) -> Arrays.stream(value.split(","))
+					.map(String::strip)
+					.filter((token) -> !token.isEmpty())
+					.forEach(offered::add));
+			}
+		});
+		return offered;
 	}
 
 	/**

@@ -8,8 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The server answered the opening handshake with an HTTP error status (4xx or 5xx) instead of 101: what it said,
- * and when it asked to be tried again ({@code Retry-After}, in seconds or as an HTTP date).
+ * The server answered the opening handshake with a status that neither switches protocols nor redirects: mostly
+ * a 4xx or 5xx, but also a plain web server's {@code 200}. What it said, and when it asked to be tried again
+ * ({@code Retry-After}, in seconds or as an HTTP date).
  */
 final class UpgradeRefusedException extends IOException {
 

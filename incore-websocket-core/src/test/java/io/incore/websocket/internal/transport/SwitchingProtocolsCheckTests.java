@@ -2,6 +2,8 @@ package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class SwitchingProtocolsCheckTests {
 	void aValidAnswerHasItsUpgradeTokenPutFirstWithTheOthersKept() throws IOException {
 		HandshakeResponse response = read("Upgrade: websocket\r\nConnection: keep-alive, UPGRADE, close\r\n"
 				+ "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
-		assertThat(SwitchingProtocolsCheck.problem(response, KEY)).isNull();
+		assertThat(SwitchingProtocolsCheck.problem(response, KEY, List.of())).isNull();
 		assertThat(response.getHeaders().get("connection")).containsExactly("UPGRADE", "keep-alive", "close");
 	}
 
@@ -31,9 +33,19 @@ class SwitchingProtocolsCheckTests {
 	void anInvalidAnswerIsLeftAsItCame() throws IOException {
 		HandshakeResponse response = read("Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
 				+ "Sec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==\r\n");
-		assertThat(SwitchingProtocolsCheck.problem(response, KEY))
+		assertThat(SwitchingProtocolsCheck.problem(response, KEY, List.of()))
 			.isEqualTo("its Sec-WebSocket-Accept 'dGhlIHNhbXBsZSBub25jZQ==' does not answer the key");
 		assertThat(response.getHeaders().get("Connection")).containsExactly("keep-alive", "Upgrade");
+	}
+
+	@Test
+	void theOfferedSubprotocolsAreReadFromOneFieldLineOrSeveralInAnyCase() {
+		assertThat(SwitchingProtocolsCheck.offeredSubProtocols(Map.of("Sec-WebSocket-Protocol", List.of("chat, superchat"))))
+			.containsExactly("chat", "superchat");
+		assertThat(SwitchingProtocolsCheck
+			.offeredSubProtocols(Map.of("sec-websocket-protocol", List.of("chat", " v2 ,v3"), "Host", List.of("a"))))
+			.containsExactly("chat", "v2", "v3");
+		assertThat(SwitchingProtocolsCheck.offeredSubProtocols(Map.of("Host", List.of("a")))).isEmpty();
 	}
 
 	private static HandshakeResponse read(String fields) throws IOException {
