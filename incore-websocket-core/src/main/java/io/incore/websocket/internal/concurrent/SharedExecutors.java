@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * messages per second, the same latency).</li>
  * <li>{@code incore-websocket-flush-N}: writes small frames that were held to leave together
  * (the transport's {@code OutgoingFrames}); one per core, at least two. Its tasks never block: Netty queues what the
- * socket cannot take.</li>
+ * socket cannot take. A {@link ForkJoinPool} too, since a busy connection schedules a flush every few messages.</li>
  * <li>{@code incore-websocket-connect-N}: runs connection attempts, each of which waits for its opening handshake
  * (TCP, TLS and HTTP upgrade run on the transport's event loops); at most {@link #CONNECT_THREADS} at once, further
  * attempts wait in line.</li>
@@ -51,9 +51,9 @@ public final class SharedExecutors {
 	/** The threads that deliver signals: one per core, at least two. */
 	public static final int EVENT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-	private static final ForkJoinPool events = eventPool(EVENT_THREADS);
+	private static final ForkJoinPool events = forkJoinPool("event", EVENT_THREADS);
 
-	private static final ThreadPoolExecutor flusher = pool("flush", EVENT_THREADS);
+	private static final ForkJoinPool flusher = forkJoinPool("flush", EVENT_THREADS);
 
 	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
 
@@ -113,14 +113,14 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * Creates the event pool. It never grows beyond {@code threads}: a listener that blocks in a way
+	 * Creates the event pool or the flush pool. It never grows beyond {@code threads}: a listener that blocks in a way
 	 * {@link ForkJoinPool} knows ({@code CompletableFuture.get()}, {@link ForkJoinPool#managedBlock}) would
 	 * otherwise ask for a spare thread, and once none may be added the pool throws
 	 * {@link java.util.concurrent.RejectedExecutionException} out of that call. Saturation is accepted instead, so
 	 * such a listener simply blocks, as it would on a {@link ThreadPoolExecutor}.
 	 */
-	private static ForkJoinPool eventPool(int threads) {
-		Supplier<String> names = threadNames("event");
+	private static ForkJoinPool forkJoinPool(String name, int threads) {
+		Supplier<String> names = threadNames(name);
 		return new ForkJoinPool(threads, (pool) -> new EventThread(pool, names.get()), null, true, 0, threads, 1,
 				(pool) -> true, IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -148,7 +148,7 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * A thread of the event pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it keeps the
+	 * A thread of the event pool or the flush pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it keeps the
 	 * context class loader of the thread that started it, as a {@link ThreadPoolExecutor}'s threads do, so that
 	 * listeners in an application packaged as a nested jar still see the application's classes through it. Like
 	 * every {@link ForkJoinWorkerThread}, it is a daemon thread.

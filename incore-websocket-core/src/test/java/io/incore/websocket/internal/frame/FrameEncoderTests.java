@@ -46,13 +46,16 @@ class FrameEncoderTests {
 	}
 
 	@Test
-	void maskingKeysAreNotRepeated() {
-		MaskingKeys keys = new MaskingKeys();
+	void maskingKeysAreNotRepeatedWithinAConnectionOrAcrossConnections() {
+		MaskingKeys first = new MaskingKeys();
+		MaskingKeys second = new MaskingKeys();
 		Set<Integer> seen = new HashSet<>();
-		for (int i = 0; i < 1000; i++) {
-			seen.add(keys.next());
+		for (int i = 0; i < 5000; i++) {
+			seen.add(first.next());
+			seen.add(second.next());
 		}
-		assertThat(seen).as("1000 keys drawn over many batches, expected all distinct").hasSizeGreaterThan(995);
+		assertThat(seen).as("10,000 keys drawn by two connections over several draws of the shared supply, expected "
+				+ "all distinct but for a chance collision").hasSizeGreaterThan(9990);
 	}
 
 	private static byte[] unmasked(ByteBuffer frame) {
