@@ -56,38 +56,89 @@ final class HandshakeResponse extends UpgradeResponse {
 
 	/**
 	 * Collects the response head across reads.
+	 * <p>
+	 * As RFC 9112 allows a recipient, a line may end with a bare LF as well as with CRLF, and empty lines before the
+	 * status line are skipped; a field value folded onto the next line (a line that starts with a space or a tab)
+	 * is joined with a space, as section 5.2 asks of a user agent. An interim answer ({@code 1xx} other than
+	 * {@code 101}, such as {@code 100 Continue}) is skipped, as RFC 9110 section 15.2 lets a client do with one it
+	 * did not ask for: the answer read is the one after it.
 	 */
 	static final class Reader {
 
 		/** The end of a line of the head; compiled once, as every handshake splits its head with it. */
-		private static final Pattern LINE_END = Pattern.compile("\r\n");
+		private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
 		private final ByteArrayOutputStream head = new ByteArrayOutputStream();
 
-		private int matched;
+		/** The bytes of the current line so far, its CRs not counted. */
+		private int lineBytes;
+
+		/** Whether the head has a line with content yet (empty lines before the status line are skipped). */
+		private boolean started;
+
+		/** The bytes of heads skipped (interim answers), which count towards {@link #MAX_HEAD} too. */
+		private int skipped;
 
 		/**
 		 * Takes the next bytes.
 		 * @param bytes the bytes read
 		 * @param from the first one to take
 		 * @param to the index behind the last
-		 * @return the index behind the head's empty line, or -1 if the head is not complete yet
-		 * @throws IOException if the head grew beyond {@link #MAX_HEAD}
+		 * @return the index behind the final head's empty line, or -1 if that head is not complete yet
+		 * @throws IOException if the heads grew beyond {@link #MAX_HEAD}
 		 */
 		int read(byte[] bytes, int from, int to) throws IOException {
 			for (int i = from; i < to; i++) {
 				byte b = bytes[i];
 				this.head.write(b);
-				this.matched = (b == ((this.matched % 2 == 0) ? '\r' : '\n')) ? this.matched + 1 : ((b == '\r') ? 1 : 0);
-				if (this.matched == 4) {
-					return i + 1;
+				if (b == '\n') {
+					if (this.lineBytes == 0 && this.started) {
+						if (!isInterim()) {
+							return i + 1;
+						}
+						this.skipped += this.head.size();
+						this.head.reset();
+						this.started = false;
+					}
+					this.lineBytes = 0;
+				}
+				else if (b != '\r') {
+					this.lineBytes++;
+					this.started = true;
 				}
 			}
-			if (this.head.size() > MAX_HEAD) {
+			if (this.skipped + this.head.size() > MAX_HEAD) {
 				throw new IOException("The server's answer to the opening handshake has no end within " + MAX_HEAD
 						+ " bytes");
 			}
 			return -1;
+		}
+
+		/**
+		 * Whether the complete head is an interim answer: {@code HTTP/x.y 1xx} but not {@code 101}.
+		 */
+		private boolean isInterim() {
+			String statusLine = lines()[0];
+			int space = statusLine.indexOf(' ');
+			return statusLine.startsWith("HTTP/") && space > 0 && statusLine.length() >= space + 4
+					&& statusLine.charAt(space + 1) == '1' && !statusLine.startsWith("101", space + 1)
+					&& isStatusCode(statusLine.substring(space + 1, space + 4));
+		}
+
+		/**
+		 * The lines of the head with content, folded lines joined to the line they continue.
+		 */
+		private String[] lines() {
+			List<String> lines = new ArrayList<>();
+			for (String line : LINE_END.split(this.head.toString(StandardCharsets.ISO_8859_1).stripLeading())) {
+				if (!lines.isEmpty() && !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+					lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
+				}
+				else if (!line.isEmpty()) {
+					lines.add(line);
+				}
+			}
+			return lines.isEmpty() ? new String[] { "" } : lines.toArray(String[]::new);
 		}
 
 		/**
@@ -96,7 +147,7 @@ final class HandshakeResponse extends UpgradeResponse {
 		 * @throws IOException if the status line is not HTTP's
 		 */
 		HandshakeResponse response() throws IOException {
-			String[] lines = LINE_END.split(this.head.toString(StandardCharsets.ISO_8859_1));
+			String[] lines = lines();
 			String[] statusLine = lines[0].split(" ", 3);
 			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !isStatusCode(statusLine[1])) {
 				throw new IOException("The server did not answer the opening handshake with HTTP: '"

@@ -48,6 +48,42 @@ class HandshakeResponseTests {
 	}
 
 	@Test
+	void linesEndingInABareLineFeedAreReadAsWell() throws IOException {
+		String head = SWITCHING.replace("\r\n", "\n");
+		byte[] bytes = (head + "\u0081\u0002hi").getBytes(StandardCharsets.ISO_8859_1);
+		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+		assertThat(reader.read(bytes, 0, bytes.length)).isEqualTo(head.length());
+		HandshakeResponse response = reader.response();
+		assertThat(response.getStatus()).isEqualTo(101);
+		assertThat(response.getFirstHeaderValue("Sec-WebSocket-Accept")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+	}
+
+	@Test
+	void anInterimAnswerIsSkippedWhereverTheBytesAreCut() throws IOException {
+		String interim = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n";
+		byte[] bytes = (interim + SWITCHING + "\u0081\u0002hi").getBytes(StandardCharsets.ISO_8859_1);
+		int headsLength = interim.length() + SWITCHING.length();
+		for (int cut = 1; cut < bytes.length; cut++) {
+			HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+			int end = reader.read(bytes, 0, cut);
+			if (end < 0) {
+				end = reader.read(bytes, cut, bytes.length);
+			}
+			assertThat(end).as("cut at %d", cut).isEqualTo(headsLength);
+			HandshakeResponse response = reader.response();
+			assertThat(response.getStatus()).isEqualTo(101);
+			assertThat(response.getHeaders()).doesNotContainKey("Link");
+		}
+	}
+
+	@Test
+	void emptyLinesBeforeTheStatusLineAreSkippedAndAFoldedValueIsJoined() throws IOException {
+		HandshakeResponse response = read("\r\nHTTP/1.1 403 Forbidden\r\nX-Reason: not\r\n\t today\r\n\r\n");
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getFirstHeaderValue("X-Reason")).isEqualTo("not today");
+	}
+
+	@Test
 	void aRefusalIsReadLikeAnyOtherAnswer() throws IOException {
 		HandshakeResponse response = read("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\n\r\n");
 		assertThat(response.getStatus()).isEqualTo(401);
