@@ -113,6 +113,13 @@ class SwitchingProtocolsAnswerTests {
 				"'chat.v3' names a subprotocol the client did not offer (it offered chat.v1, chat.v2)");
 	}
 
+	@Test
+	void anEmptySubprotocolFieldIsTakenForNone() throws IOException {
+		assertOpens((accept) -> "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept
+				+ "\r\nSec-WebSocket-Protocol: \r\n");
+		assertThat(this.socket.getNegotiatedSubProtocol()).isEmpty();
+	}
+
 	private void assertOpens(UnaryOperator<String> fields) throws IOException {
 		try (AnsweringServer server = new AnsweringServer(fields)) {
 			SignalRecorder recorder = connect(server);

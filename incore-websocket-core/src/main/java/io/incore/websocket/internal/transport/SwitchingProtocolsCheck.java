@@ -13,8 +13,8 @@ import java.util.Map;
  * Judges a {@code 101 Switching Protocols} answer by RFC 6455 section 4.1 before Tyrus' engine sees it: the
  * {@code Upgrade} field must be {@code websocket} in any case, the {@code Connection} field must hold the token
  * {@code Upgrade} (among others, in one field line or several), {@code Sec-WebSocket-Accept} must answer the
- * key of the request, and {@code Sec-WebSocket-Protocol}, if present, must name one of the subprotocols the request
- * offered. A connection that fails these checks never opens: it ends without a close frame, since no WebSocket
+ * key of the request, and {@code Sec-WebSocket-Protocol}, if present and not empty (which some servers send for
+ * none), must name one of the subprotocols the request offered. A connection that fails these checks never opens: it ends without a close frame, since no WebSocket
  * connection was established (section 4.1: "fail the WebSocket connection").
  * <p>
  * Why here: Tyrus reads only the first value of {@code Connection} and looks for {@code upgrade} anywhere in it, so
@@ -68,7 +68,7 @@ final class SwitchingProtocolsCheck {
 		if (protocol != null && protocol.size() > 1) {
 			return "its Sec-WebSocket-Protocol '" + String.join(", ", protocol) + "' names more than one subprotocol";
 		}
-		if (protocol != null && !protocol.isEmpty() && !offered.contains(protocol.get(0))) {
+		if (protocol != null && !protocol.isEmpty() && !protocol.get(0).isEmpty() && !offered.contains(protocol.get(0))) {
 			return "its Sec-WebSocket-Protocol '" + protocol.get(0) + "' names a subprotocol the client did not offer"
 					+ (offered.isEmpty() ? " (it offered none)" : " (it offered " + String.join(", ", offered) + ")");
 		}
