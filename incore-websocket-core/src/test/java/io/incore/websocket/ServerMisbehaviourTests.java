@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +72,44 @@ class ServerMisbehaviourTests {
 			assertThat(this.socket.getCloseCode()).isEqualTo(1002);
 			assertThat(this.socket.getErrorString()).contains("masked frame").contains("1002");
 			assertThat(recorder.names()).containsSubsequence("textMessageReceived", "errorOccurred", "disconnected");
+		}
+	}
+
+	/**
+	 * A server that sends pings faster than it reads: 60,000 of them, 7.5 MB of pongs, more than the socket buffers
+	 * of both ends hold. Every ping used to get its pong queued, so what waited to be written grew with the flood
+	 * (a real server's flood made a client run out of memory). Once the connection has no room, only the latest
+	 * ping is answered after the pong before it (RFC 6455 section 5.5.3), in order, and the last ping is answered.
+	 */
+	@Test
+	void aServerThatFloodsPingsWithoutReadingGetsFewerPongsInOrderAndTheLastOne() throws Exception {
+		int pings = 60_000;
+		BlockingQueue<List<Integer>> answered = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+			for (int i = 0; i <= pings; i++) {
+				RawWebSocketServer.writeFrame(chunk, 0x89, utf8(String.format("%06d", i) + "p".repeat(119)), false);
+				if (chunk.size() > 1 << 20 || i == pings) {
+					out.write(chunk.toByteArray());
+					chunk.reset();
+				}
+			}
+			List<Integer> pongs = new ArrayList<>();
+			while (pongs.isEmpty() || pongs.get(pongs.size() - 1) != pings) {
+				RawWebSocketServer.Frame frame = RawWebSocketServer.readFrame(in);
+				if (frame.opcode() == 0xA) {
+					pongs.add(Integer.parseInt(new String(frame.payload(), 0, 6, StandardCharsets.US_ASCII)));
+				}
+			}
+			answered.add(pongs);
+			drain(in);
+		})) {
+			connect(PATIENT, raw.url()).awaitSignal("connected");
+			List<Integer> pongs = answered.poll(30, TimeUnit.SECONDS);
+			assertThat(pongs).as("the server read the pong of its last ping").isNotNull();
+			assertThat(pongs).isSorted().doesNotHaveDuplicates().endsWith(pings).hasSizeLessThan(pings);
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.NoError);
 		}
 	}
 

@@ -106,6 +106,15 @@ final class OutgoingFrames extends Writer {
 	}
 
 	/**
+	 * Tells whether the connection takes more without anyone waiting, see {@link ChannelWriter#hasRoom()}; a
+	 * transport other than a {@link ChannelWriter} always has room.
+	 * @return whether it has room
+	 */
+	boolean hasRoom() {
+		return !(this.transport instanceof ChannelWriter channel) || channel.hasRoom();
+	}
+
+	/**
 	 * Sends one frame of this library's: holds it, or hands it to the transport after everything held.
 	 * @param frame the encoded frame
 	 * @return what the sender waits for: nothing for a held frame or one a {@link ChannelWriter} accepted with room

@@ -38,7 +38,9 @@ import org.glassfish.tyrus.spi.CompletionHandler;
  * A send returns once its frame is written to the socket, or at once if the frame was held to leave together with
  * the next ones, of which a connection holds a bounded amount; either way a server that reads slowly holds senders
  * up rather than making a queue grow. Pongs and close frames are written without waiting, as they may be written on
- * an event loop.
+ * an event loop. Every ping is answered while the connection has room for more; once it has none (a server that
+ * sends pings but does not read), a pong is written only after the one before it, for the latest ping that came
+ * meanwhile, as RFC 6455 section 5.5.3 allows: a flood of pings cannot make what waits to be written grow.
  */
 final class TyrusConnection extends Endpoint implements Connection, FrameReader.Listener {
 
@@ -69,6 +71,15 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 	private MessageDeflater deflater;
 
 	private volatile List<String> extensions = List.of();
+
+	/** Pongs handed to the writer and not yet on the socket; under the send lock. */
+	private int unwrittenPongs;
+
+	/**
+	 * The latest ping that came while a pong was unwritten and the connection had no room, answered once that pong
+	 * is written; {@code null} for none. Under the send lock.
+	 */
+	private byte[] unansweredPing;
 
 	TyrusConnection(ConnectionListener listener, Duration closeTimeout, Timers timers, int compressionThreshold) {
 		this.listener = listener;
@@ -138,8 +149,35 @@ final class TyrusConnection extends Endpoint implements Connection, FrameReader.
 	@Override
 	public void pingReceived(byte[] payload) {
 		synchronized (this.sendLock) {
-			if (this.handshake.canSend()) {
-				this.frames.send(encode(Rfc6455.OPCODE_PONG, payload));
+			if (!this.handshake.canSend()) {
+				return;
+			}
+			if (this.unwrittenPongs > 0 && !this.frames.hasRoom()) {
+				this.unansweredPing = payload;
+				return;
+			}
+			writePong(payload);
+		}
+	}
+
+	/**
+	 * Writes a pong without waiting for it, as pings are read on an event loop. Called under the send lock.
+	 */
+	private void writePong(byte[] payload) {
+		this.unwrittenPongs++;
+		writeControl(encode(Rfc6455.OPCODE_PONG, payload), this::pongWritten);
+	}
+
+	/**
+	 * Answers the latest ping that came while the connection had no room, once a pong before it is written.
+	 */
+	private void pongWritten() {
+		synchronized (this.sendLock) {
+			this.unwrittenPongs--;
+			byte[] latest = this.unansweredPing;
+			if (latest != null && this.handshake.canSend() && (this.unwrittenPongs == 0 || this.frames.hasRoom())) {
+				this.unansweredPing = null;
+				writePong(latest);
 			}
 		}
 	}
