@@ -1,7 +1,9 @@
 package io.incore.websocket;
 
 /**
- * The bound on received messages that listeners have not handled yet, per connection.
+ * The bound on received messages that listeners have not handled yet, per connection. Pongs count as messages
+ * here (their payload as their bytes): they reach the {@code pongReceived} listeners the same way, so a server that
+ * floods pongs meets the same bound as one that floods messages.
  *
  * @param maxMessages the most messages waiting for listeners, positive
  * @param maxBytes the most bytes waiting for listeners (text counted as two bytes a character), positive; one

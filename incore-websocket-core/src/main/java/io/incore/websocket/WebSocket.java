@@ -665,8 +665,8 @@ public class WebSocket extends IoDevice {
 		}
 
 		@Override
-		public void pongReceived(byte[] payload) {
-			WebSocket.this.pongReceived.emit(payload);
+		public void pongReceived(byte[] payload, Runnable afterDelivery) {
+			WebSocket.this.pongReceived.emit(payload, afterDelivery);
 		}
 
 		@Override

@@ -1,5 +1,10 @@
 package io.incore.websocket;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +149,77 @@ class LimitsTests {
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketResourceError);
 		assertThat(this.socket.getErrorString()).contains("fell behind").contains("1008");
 		assertThat(TestServer.closeCodes.poll(10, TimeUnit.SECONDS)).isEqualTo(1008);
+	}
+
+	/**
+	 * A server that sends pongs unasked, 20,000 of them, while the pong listener is stuck: pongs count towards the
+	 * inbound limits, so reading stops at the limit, and once the listener goes on every pong arrives, in order, then
+	 * the message behind them. Before, each pong queued a delivery without a bound (a flood made a client with a slow
+	 * listener run out of memory).
+	 */
+	@Test
+	void aFloodOfPongsWaitsWithinTheInboundLimitsAndLosesNothing() throws Exception {
+		int pongs = 20_000;
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			writePongs(out, pongs);
+			RawWebSocketServer.writeFrame(out, 0x81, "done".getBytes(StandardCharsets.UTF_8), true);
+			drain(in);
+		})) {
+			InboundLimits limits = new InboundLimits(64, 1024 * 1024, InboundLimits.OverflowPolicy.BLOCK);
+			CountDownLatch stuck = new CountDownLatch(1);
+			List<Integer> received = new ArrayList<>(pongs);
+			AtomicInteger deepest = new AtomicInteger();
+			BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+			this.socket = new WebSocket(null, WebSocketOptions.builder().inbound(limits).build());
+			this.socket.pongReceived.connect((payload) -> {
+				awaitQuietly(stuck);
+				deepest.accumulateAndGet(this.socket.getInboundQueueDepth(), Math::max);
+				received.add(Integer.parseInt(new String(payload, StandardCharsets.US_ASCII)));
+			});
+			this.socket.textMessageReceived.connect(texts::add);
+			SignalRecorder.connectedTo(this.socket, raw.url());
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.socket.getInboundQueueDepth() == 64);
+			stuck.countDown();
+			assertThat(texts.poll(30, TimeUnit.SECONDS)).isEqualTo("done");
+			assertThat(received).isEqualTo(IntStream.range(0, pongs).boxed().toList());
+			assertThat(deepest.get()).isLessThanOrEqualTo(64);
+			assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Open);
+		}
+	}
+
+	@Test
+	void withPolicyFailAFloodOfPongsAListenerCannotFollowClosesTheConnectionWith1008() throws Exception {
+		BlockingQueue<Integer> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			writePongs(out, 20_000);
+			serverSaw.add(RawWebSocketServer.readCloseCode(in));
+			drain(in);
+		})) {
+			InboundLimits limits = new InboundLimits(100, 1024 * 1024, InboundLimits.OverflowPolicy.FAIL);
+			this.socket = new WebSocket(null, WebSocketOptions.builder().inbound(limits).build());
+			this.socket.pongReceived.connect((payload) -> spin(100_000));
+			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, raw.url());
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketResourceError);
+			assertThat(this.socket.getErrorString()).contains("fell behind");
+			assertThat(serverSaw.poll(10, TimeUnit.SECONDS)).isEqualTo(1008);
+		}
+	}
+
+	private static void writePongs(OutputStream out, int count) throws IOException {
+		ByteArrayOutputStream frames = new ByteArrayOutputStream();
+		for (int i = 0; i < count; i++) {
+			RawWebSocketServer.writeFrame(frames, 0x8A, String.format("%06d", i).getBytes(StandardCharsets.US_ASCII),
+					false);
+		}
+		out.write(frames.toByteArray());
+		out.flush();
+	}
+
+	private static void drain(InputStream in) throws IOException {
+		while (in.read() >= 0) {
+			// Until the client ends the connection.
+		}
 	}
 
 	@Test

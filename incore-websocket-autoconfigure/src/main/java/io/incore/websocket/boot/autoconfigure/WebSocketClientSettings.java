@@ -710,7 +710,7 @@ public class WebSocketClientSettings {
 	public static class Inbound {
 
 		/**
-		 * Most messages waiting for listeners. Default: 1024.
+		 * Most messages (pongs among them) waiting for listeners. Default: 1024.
 		 */
 		private Integer maxMessages;
 

@@ -785,12 +785,24 @@ public final class WebSocketSession {
 			}
 			synchronized (WebSocketSession.this.lock) {
 				this.missedPongs = 0;
-				if (isCurrent()) {
-					WebSocketSession.this.host.pongReceived(payload);
-					if (heartbeat) {
-						WebSocketSession.this.host.roundTripMeasured(Duration.ofNanos(roundTrip));
+			}
+			if (this.overflowed) {
+				return;
+			}
+			long size = payload.length;
+			Duration measured = heartbeat ? Duration.ofNanos(roundTrip) : null;
+			if (admit(size)) {
+				deliver(() -> {
+					if (isCurrent()) {
+						WebSocketSession.this.host.pongReceived(payload, () -> release(size));
+						if (measured != null) {
+							WebSocketSession.this.host.roundTripMeasured(measured);
+						}
 					}
-				}
+					else {
+						release(size);
+					}
+				});
 			}
 		}
 
@@ -1058,10 +1070,13 @@ public final class WebSocketSession {
 		void reconnectGaveUp(ReconnectGaveUp gaveUp);
 
 		/**
-		 * A pong arrived, of the heartbeat or of the application's ping.
+		 * Emits a pong, of the heartbeat or of the application's ping, or one the server sent unasked. Pongs count
+		 * towards the inbound limits as messages do, so a server that floods them cannot make the queue of
+		 * listeners that fall behind grow.
 		 * @param payload its payload
+		 * @param afterDelivery to run once every listener has run
 		 */
-		void pongReceived(byte[] payload);
+		void pongReceived(byte[] payload, Runnable afterDelivery);
 
 		/**
 		 * A heartbeat pong arrived.

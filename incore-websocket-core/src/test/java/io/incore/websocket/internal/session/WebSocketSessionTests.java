@@ -471,8 +471,9 @@ class WebSocketSessionTests {
 		}
 
 		@Override
-		public void pongReceived(byte[] payload) {
+		public void pongReceived(byte[] payload, Runnable afterDelivery) {
 			this.events.add("pong");
+			afterDelivery.run();
 		}
 
 		@Override
