@@ -76,14 +76,14 @@ class ServerMisbehaviourTests {
 	}
 
 	/**
-	 * A server that sends pings faster than it reads: 60,000 of them, 7.5 MB of pongs, more than the socket buffers
+	 * A server that sends pings faster than it reads: 100,000 of them, 13 MB of pongs, more than the socket buffers
 	 * of both ends hold. Every ping used to get its pong queued, so what waited to be written grew with the flood
 	 * (a real server's flood made a client run out of memory). Once the connection has no room, only the latest
 	 * ping is answered after the pong before it (RFC 6455 section 5.5.3), in order, and the last ping is answered.
 	 */
 	@Test
 	void aServerThatFloodsPingsWithoutReadingGetsFewerPongsInOrderAndTheLastOne() throws Exception {
-		int pings = 60_000;
+		int pings = 100_000;
 		BlockingQueue<List<Integer>> answered = new LinkedBlockingQueue<>();
 		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
 			ByteArrayOutputStream chunk = new ByteArrayOutputStream();
