@@ -1,5 +1,11 @@
 package io.incore.websocket;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -92,6 +98,36 @@ class TlsTests {
 		recorder.awaitSignal("disconnected");
 		assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.SslError);
 		assertThat(recorder.names()).doesNotContain("connected");
+	}
+
+	@Test
+	void aServerThatDoesNotSpeakTlsIsAnSslErrorThatSaysSoInFewWords() throws Exception {
+		try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread server = new Thread(TestServer.THREADS, () -> {
+				try (Socket client = plain.accept()) {
+					client.getInputStream().read(new byte[4096]);
+					client.getOutputStream()
+						.write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 2000\r\n\r\n" + "x".repeat(2000))
+							.getBytes(StandardCharsets.US_ASCII));
+					client.getInputStream().transferTo(OutputStream.nullOutputStream());
+				}
+				catch (IOException ex) {
+					// The client went away.
+				}
+			}, TestServer.SERVER_THREAD_PREFIX + "plain");
+			server.setDaemon(true);
+			server.start();
+			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(Duration.ofMinutes(1)).build());
+			this.socket.setUrl("wss://localhost:" + plain.getLocalPort() + "/echo");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			this.socket.connectToHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.SslError);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SslHandshakeFailedError);
+			assertThat(recorder.argumentsOf("sslErrorOccurred")).singleElement().asString().contains("is not TLS");
+			assertThat(this.socket.getErrorString()).contains("is not TLS").hasSizeLessThan(200);
+		}
 	}
 
 	@Test

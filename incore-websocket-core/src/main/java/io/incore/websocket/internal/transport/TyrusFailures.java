@@ -19,6 +19,7 @@ import io.incore.websocket.WebSocketUrl;
 import io.incore.websocket.internal.session.Failure;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.NotSslRecordException;
 
 import org.glassfish.tyrus.client.RedirectException;
 import org.glassfish.tyrus.core.HandshakeException;
@@ -40,13 +41,13 @@ final class TyrusFailures {
 		String target = WebSocketUrl.redact(uri.toString(), options.redactedNames());
 		FrameChannelHandler.TlsFailedException tlsFailed = find(failure, FrameChannelHandler.TlsFailedException.class);
 		if (tlsFailed != null) {
-			String reason = rootMessage(tlsFailed);
+			String reason = tlsReason(tlsFailed);
 			return new Failure(WebSocket.Error.SslError, IpSocketError.SslInternalError,
 					"TLS with " + target + " failed on the open connection: " + reason, reason);
 		}
 		SSLException ssl = find(failure, SSLException.class);
-		if (ssl != null) {
-			String reason = rootMessage(ssl);
+		if (ssl != null || find(failure, NotSslRecordException.class) != null) {
+			String reason = tlsReason(failure);
 			return new Failure(WebSocket.Error.SslError, IpSocketError.SslHandshakeFailedError,
 					"TLS handshake with " + target + " failed: " + reason, reason);
 		}
@@ -121,6 +122,17 @@ final class TyrusFailures {
 					+ rootMessage(failure));
 		}
 		return Failure.socket(IpSocketError.NetworkError, "Network error with " + target + ": " + rootMessage(failure));
+	}
+
+	/**
+	 * Says why TLS failed. Bytes that are no TLS record are not shown as Netty's message shows them (every byte read,
+	 * in hex): the usual cause is a server that does not speak TLS on that port.
+	 */
+	private static String tlsReason(Throwable failure) {
+		if (find(failure, NotSslRecordException.class) != null) {
+			return "the server's answer is not TLS (a ws:// or plain HTTP server on that port?)";
+		}
+		return rootMessage(failure);
 	}
 
 	private static int port(URI uri) {
