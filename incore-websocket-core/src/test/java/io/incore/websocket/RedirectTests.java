@@ -51,6 +51,39 @@ class RedirectTests {
 	}
 
 	@Test
+	void aRedirectToAnHttpUrlIsFollowedAsTheWebSocketUrlItStandsFor() throws IOException {
+		try (TestServer server = TestServer.start();
+				RefusingServer moved = new RefusingServer(movedTo("http://127.0.0.1:" + server.port() + "/echo"))) {
+			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.defaults());
+			recorder.awaitSignal("connected");
+			assertThat(this.socket.getConnectedUrl()).isEqualTo("ws://127.0.0.1:" + server.port() + "/echo");
+		}
+	}
+
+	@Test
+	void aRedirectToAnHttpsUrlIsFollowedOverTls() throws IOException {
+		try (TestServer server = TestServer.start();
+				TlsProxy tls = new TlsProxy(LOCALHOST.serverContext(), server.port());
+				RefusingServer moved = new RefusingServer(movedTo("https://localhost:" + tls.port() + "/echo"))) {
+			SignalRecorder recorder = connect(moved.url(),
+					WebSocketOptions.builder().sslContext(LOCALHOST.trustingClientContext()).build());
+			recorder.awaitSignal("connected");
+			assertThat(this.socket.getConnectedUrl()).isEqualTo("wss://localhost:" + tls.port() + "/echo");
+		}
+	}
+
+	@Test
+	void aRedirectToAnotherSchemeIsNotFollowed() throws IOException {
+		try (RefusingServer moved = new RefusingServer(movedTo("ftp://127.0.0.1/files"))) {
+			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.defaults());
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+			assertThat(this.socket.getErrorString()).contains("redirected the connection to ftp://127.0.0.1/files")
+				.contains("not followed");
+		}
+	}
+
+	@Test
 	void aRedirectLoopEndsAfterTheBoundWithAClearError() throws IOException {
 		try (RefusingServer loop = new RefusingServer((port) -> movedTo("ws://127.0.0.1:" + port + "/again"))) {
 			SignalRecorder recorder = connect(loop.url(), WebSocketOptions.builder().maxRedirects(2).build());

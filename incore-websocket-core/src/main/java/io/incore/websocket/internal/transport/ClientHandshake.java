@@ -100,7 +100,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 */
 	void start() throws IOException {
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
-		URI uri = URI.create(request.getRequestUri());
+		URI uri = webSocketUri(URI.create(request.getRequestUri()));
 		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
 		if (Boolean.TRUE.equals(this.secureOrigin) && !secure) {
 			throw new RedirectRefusedException("The server redirected a wss:// connection to "
@@ -127,6 +127,22 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		else {
 			connectByNetty(address, tlsContext, requestBytes);
 		}
+	}
+
+	/**
+	 * Returns the URI of a handshake, whose scheme must be {@code ws} or {@code wss}. The URL the application gave
+	 * has one of them, and Tyrus' engine maps a redirect's {@code http://} or {@code https://} {@code Location} to
+	 * them (as RFC 6455 section 3 relates them); a redirect to any other scheme ({@code ftp://}) comes through as it
+	 * is and is not followed.
+	 */
+	private URI webSocketUri(URI uri) throws RedirectRefusedException {
+		String scheme = uri.getScheme();
+		if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
+			throw new RedirectRefusedException("The server redirected the connection to "
+					+ WebSocketUrl.redact(uri.toString(), this.settings.redactedNames())
+					+ ", which is not a ws://, wss://, http:// or https:// URL; it is not followed");
+		}
+		return uri;
 	}
 
 	/**
