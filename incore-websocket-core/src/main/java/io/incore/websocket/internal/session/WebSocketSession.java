@@ -69,6 +69,14 @@ public final class WebSocketSession {
 
 	private Attempt current;
 
+	/**
+	 * The open connection's attempt while a send may be written at once ({@code Open}, outbox written), else
+	 * {@code null}: read without the lock, so that a send does not contend with the transport thread that emits
+	 * received messages under it. Set under the lock after every transition that allows sending, cleared by every one
+	 * that ends it.
+	 */
+	private volatile Attempt sendable;
+
 	private boolean reconnectAfterClose;
 
 	private boolean userDisconnected;
@@ -209,7 +217,10 @@ public final class WebSocketSession {
 	 * @return the UTF-8 bytes sent or buffered, or -1
 	 */
 	public long sendText(String message) {
-		Attempt attempt;
+		Attempt attempt = this.sendable;
+		if (attempt != null) {
+			return writeText(attempt, message);
+		}
 		synchronized (this.lock) {
 			if (this.state != State.Open || this.flushing) {
 				return queueOrReject(Outbox.Outgoing.text(message));
@@ -225,7 +236,10 @@ public final class WebSocketSession {
 	 * @return the bytes sent or buffered, or -1
 	 */
 	public long sendBinary(byte[] message) {
-		Attempt attempt;
+		Attempt attempt = this.sendable;
+		if (attempt != null) {
+			return writeBinary(attempt, message);
+		}
 		synchronized (this.lock) {
 			if (this.state != State.Open || this.flushing) {
 				return queueOrReject(Outbox.Outgoing.binary(message));
@@ -310,6 +324,7 @@ public final class WebSocketSession {
 				next = this.outbox.poll();
 				if (next == null) {
 					this.flushing = false;
+					this.sendable = attempt;
 					return;
 				}
 			}
@@ -397,7 +412,14 @@ public final class WebSocketSession {
 		return true;
 	}
 
+	/**
+	 * Changes the state; leaving {@code Open} ends the sends written at once, entering it does not start them (the
+	 * caller sets {@link #sendable} once the outbox is under way).
+	 */
 	private void setState(State state) {
+		if (state != State.Open) {
+			this.sendable = null;
+		}
 		this.state = state;
 		this.host.stateChanged(state);
 	}
@@ -691,6 +713,9 @@ public final class WebSocketSession {
 				WebSocketSession.this.connectedUrl = (reached != null) ? reached.toString() : this.uri.toString();
 				setState(State.Open);
 				startOutbox();
+				if (!WebSocketSession.this.flushing) {
+					WebSocketSession.this.sendable = this;
+				}
 				WebSocketSession.this.host.connected();
 				startHeartbeat();
 			}
