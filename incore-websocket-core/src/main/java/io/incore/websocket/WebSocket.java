@@ -427,7 +427,7 @@ public class WebSocket extends IoDevice {
 	}
 
 	/**
-	 * Returns the number of received messages waiting for listeners (Java-only).
+	 * Returns the number of received messages (pongs among them) waiting for listeners (Java-only).
 	 * @return the queue depth
 	 */
 	public int getInboundQueueDepth() {

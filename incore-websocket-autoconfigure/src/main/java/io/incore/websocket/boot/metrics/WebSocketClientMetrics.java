@@ -74,7 +74,7 @@ public final class WebSocketClientMetrics implements MeterBinder {
 			.tags(tags)
 			.register(registry);
 		Gauge.builder(PREFIX + "inbound.queue.depth", client, WebSocket::getInboundQueueDepth)
-			.description("Received messages waiting for listeners")
+			.description("Received messages (pongs among them) waiting for listeners")
 			.tags(tags)
 			.register(registry);
 		Gauge.builder(PREFIX + "send.buffer.depth", client, WebSocket::getSendBufferDepth)
