@@ -11,8 +11,9 @@ import java.util.Map;
  * It may be slow (a call to a token service): it runs on a thread of its own, never on a transport thread or under
  * the socket's lock, and must answer within the handshake timeout. If it throws or does not answer in time, the
  * attempt fails with {@link IpSocketError#SocketAccessError} and the reconnect policy applies; so does an attempt
- * whose headers name one the handshake sets itself, as {@link WebSocketOptions#headers()} may not either. With a provider,
- * a refusal with 401 or 403 is retried per the reconnect policy, since the next attempt may carry new credentials.
+ * whose headers name one the handshake sets itself, as {@link WebSocketOptions#headers()} may not either. With a
+ * provider, a refusal with 401 or 403 is retried per the reconnect policy, since the next attempt may carry new
+ * credentials.
  */
 @FunctionalInterface
 public interface HandshakeHeadersProvider {

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The handshake timeout over real sockets, wherever the handshake stalls: a TCP connect that never completes (a
  * listener whose accept queue is full drops the SYN, as a filtered port does) and a server that takes the
- * connection but never answers (neither the TLS handshake nor the upgrade). Either way the attempt ends as {@link IpSocketError#SocketTimeoutError}
- * once the timeout has passed, over {@code ws://} (connected on the connect thread) and {@code wss://} (connected
- * by Netty) alike.
+ * connection but never answers (neither the TLS handshake nor the upgrade). Either way the attempt ends as
+ * {@link IpSocketError#SocketTimeoutError} once the timeout has passed, over {@code ws://} (connected on the connect
+ * thread) and {@code wss://} (connected by Netty) alike.
  */
 class HandshakeTimeoutTests {
 

@@ -113,8 +113,8 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * Creates the event pool or the flush pool. It never grows beyond {@code threads}: a listener that blocks in a way
-	 * {@link ForkJoinPool} knows ({@code CompletableFuture.get()}, {@link ForkJoinPool#managedBlock}) would
+	 * Creates the event pool or the flush pool. It never grows beyond {@code threads}: a listener that blocks in a
+	 * way {@link ForkJoinPool} knows ({@code CompletableFuture.get()}, {@link ForkJoinPool#managedBlock}) would
 	 * otherwise ask for a spare thread, and once none may be added the pool throws
 	 * {@link java.util.concurrent.RejectedExecutionException} out of that call. Saturation is accepted instead, so
 	 * such a listener simply blocks, as it would on a {@link ThreadPoolExecutor}.
@@ -148,10 +148,10 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * A thread of the event pool or the flush pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it keeps the
-	 * context class loader of the thread that started it, as a {@link ThreadPoolExecutor}'s threads do, so that
-	 * listeners in an application packaged as a nested jar still see the application's classes through it. Like
-	 * every {@link ForkJoinWorkerThread}, it is a daemon thread.
+	 * A thread of the event pool or the flush pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it
+	 * keeps the context class loader of the thread that started it, as a {@link ThreadPoolExecutor}'s threads do, so
+	 * that listeners in an application packaged as a nested jar still see the application's classes through it.
+	 * Like every {@link ForkJoinWorkerThread}, it is a daemon thread.
 	 */
 	private static final class EventThread extends ForkJoinWorkerThread {
 

@@ -72,9 +72,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	/** The {@code Sec-WebSocket-Key} of the request, which a {@code 101} answer must answer. */
 	private String key;
 
-	/** The subprotocols the request offered, one of which a {@code 101} answer may select. */
-	private List<String> offeredSubProtocols;
-
 	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
 	private volatile ProxyRoute proxy;
 
@@ -118,7 +115,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
-		this.offeredSubProtocols = SwitchingProtocolsCheck.offeredSubProtocols(request.getHeaders());
 		InetSocketAddress address = (route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
 				: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
 		if (route == null && tlsContext == null) {
@@ -302,7 +298,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		}
 		PerMessageDeflate.Agreement deflate = null;
 		if (response.getStatus() == 101) {
-			String problem = SwitchingProtocolsCheck.problem(response, this.key, this.offeredSubProtocols);
+			String problem = SwitchingProtocolsCheck.problem(response, this.key, this.settings.subProtocols());
 			if (problem == null) {
 				try {
 					deflate = PerMessageDeflate.accept(this.settings.deflateOffer(),

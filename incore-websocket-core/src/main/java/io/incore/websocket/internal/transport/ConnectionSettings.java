@@ -1,5 +1,6 @@
 package io.incore.websocket.internal.transport;
 
+import java.util.List;
 import java.util.Set;
 
 import javax.net.ssl.SSLContext;
@@ -25,10 +26,11 @@ import io.incore.websocket.internal.session.ReadGate;
  * @param proxy the HTTP proxy of the options, or {@code null} to follow the JVM's proxy selector
  * @param redactedNames header and parameter names whose values are never logged, besides credential-like ones
  * @param deflateOffer the permessage-deflate offer sent, {@code null} if compression is off
+ * @param subProtocols the subprotocols offered, in the order of preference sent; empty for none
  */
 record ConnectionSettings(TyrusConnection connection, ReadGate gate, long maxMessageSize, boolean tcpNoDelay,
 		boolean coalesceSends, SSLContext sslContext, boolean verifyHostname, int connectTimeoutMillis,
-		HttpProxy proxy, Set<String> redactedNames, PerMessageDeflate.Offer deflateOffer) {
+		HttpProxy proxy, Set<String> redactedNames, PerMessageDeflate.Offer deflateOffer, List<String> subProtocols) {
 
 	static final String KEY = ConnectionSettings.class.getName();
 

@@ -16,8 +16,8 @@ import io.incore.websocket.internal.session.ReadGate;
  * each message and each pong (which listeners receive too) it asks the gate, and once the gate is full it pauses
  * the reader, keeps the bytes read behind that frame, suspends reading from the socket, and goes on when the gate
  * has room again. So a listener that falls behind never makes an event loop wait, and the backlog stays within the
- * inbound limits (plus at most one message). Connections with inline delivery are not gated here: their reading thread may wait in
- * {@link InboundQueue#admit} instead.
+ * inbound limits (plus at most one message). Connections with inline delivery are not gated here: their reading
+ * thread may wait in {@link InboundQueue#admit} instead.
  * <p>
  * Not thread-safe: a channel's reads come one at a time, and resuming runs on the reading thread too.
  */

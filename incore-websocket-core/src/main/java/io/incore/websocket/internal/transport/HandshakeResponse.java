@@ -79,6 +79,9 @@ final class HandshakeResponse extends UpgradeResponse {
 		/** The bytes of heads skipped (interim answers), which count towards {@link #MAX_HEAD} too. */
 		private int skipped;
 
+		/** The lines of the final head once it is complete, see {@link #lines()}. */
+		private String[] lines;
+
 		/**
 		 * Takes the next bytes.
 		 * @param bytes the bytes read
@@ -93,7 +96,9 @@ final class HandshakeResponse extends UpgradeResponse {
 				this.head.write(b);
 				if (b == '\n') {
 					if (this.lineBytes == 0 && this.started) {
-						if (!isInterim()) {
+						String[] complete = lines();
+						if (!isInterim(complete[0])) {
+							this.lines = complete;
 							return i + 1;
 						}
 						this.skipped += this.head.size();
@@ -115,10 +120,9 @@ final class HandshakeResponse extends UpgradeResponse {
 		}
 
 		/**
-		 * Whether the complete head is an interim answer: {@code HTTP/x.y 1xx} but not {@code 101}.
+		 * Whether a head's status line is an interim answer's: {@code HTTP/x.y 1xx} but not {@code 101}.
 		 */
-		private boolean isInterim() {
-			String statusLine = lines()[0];
+		private static boolean isInterim(String statusLine) {
 			int space = statusLine.indexOf(' ');
 			return statusLine.startsWith("HTTP/") && space > 0 && statusLine.length() >= space + 4
 					&& statusLine.charAt(space + 1) == '1' && !statusLine.startsWith("101", space + 1)
@@ -142,12 +146,12 @@ final class HandshakeResponse extends UpgradeResponse {
 		}
 
 		/**
-		 * Parses the complete head.
+		 * Parses the final head, once {@link #read} found its end.
 		 * @return the response
 		 * @throws IOException if the status line is not HTTP's
 		 */
 		HandshakeResponse response() throws IOException {
-			String[] lines = lines();
+			String[] lines = this.lines;
 			String[] statusLine = lines[0].split(" ", 3);
 			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !isStatusCode(statusLine[1])) {
 				throw new IOException("The server did not answer the opening handshake with HTTP: '"

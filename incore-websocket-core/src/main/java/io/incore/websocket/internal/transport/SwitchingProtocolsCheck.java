@@ -4,18 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Judges a {@code 101 Switching Protocols} answer by RFC 6455 section 4.1 before Tyrus' engine sees it: the
  * {@code Upgrade} field must be {@code websocket} in any case, the {@code Connection} field must hold the token
  * {@code Upgrade} (among others, in one field line or several), {@code Sec-WebSocket-Accept} must answer the
  * key of the request, and {@code Sec-WebSocket-Protocol}, if present and not empty (which some servers send for
- * none), must name one of the subprotocols the request offered. A connection that fails these checks never opens: it ends without a close frame, since no WebSocket
- * connection was established (section 4.1: "fail the WebSocket connection").
+ * none), must name one of the subprotocols the request offered. A connection that fails these checks never opens:
+ * it ends without a close frame, since no WebSocket connection was established (section 4.1: "fail the WebSocket
+ * connection").
  * <p>
  * Why here: Tyrus reads only the first value of {@code Connection} and looks for {@code upgrade} anywhere in it, so
  * it refuses {@code keep-alive, Upgrade} and accepts {@code Upgraded}; and it reports each failure as an HTTP 500
@@ -38,7 +37,7 @@ final class SwitchingProtocolsCheck {
 	 * Checks the answer, and puts its {@code Upgrade} connection token first when it is valid.
 	 * @param response a {@code 101} answer
 	 * @param key the {@code Sec-WebSocket-Key} of the request
-	 * @param offered the subprotocols the request offered, see {@link #offeredSubProtocols(Map)}
+	 * @param offered the subprotocols the request offered
 	 * @return what is wrong with it, as the end of a sentence ({@code its Upgrade field is missing}), or
 	 * {@code null} if nothing is
 	 */
@@ -68,8 +67,9 @@ final class SwitchingProtocolsCheck {
 		if (protocol != null && protocol.size() > 1) {
 			return "its Sec-WebSocket-Protocol '" + String.join(", ", protocol) + "' names more than one subprotocol";
 		}
-		if (protocol != null && !protocol.isEmpty() && !protocol.get(0).isEmpty() && !offered.contains(protocol.get(0))) {
-			return "its Sec-WebSocket-Protocol '" + protocol.get(0) + "' names a subprotocol the client did not offer"
+		String selected = (protocol != null && !protocol.isEmpty()) ? protocol.get(0) : "";
+		if (!selected.isEmpty() && !offered.contains(selected)) {
+			return "its Sec-WebSocket-Protocol '" + selected + "' names a subprotocol the client did not offer"
 					+ (offered.isEmpty() ? " (it offered none)" : " (it offered " + String.join(", ", offered) + ")");
 		}
 		List<String> tokenFirst = new ArrayList<>(connection.size());
@@ -77,24 +77,6 @@ final class SwitchingProtocolsCheck {
 		connection.stream().filter((token) -> !token.equalsIgnoreCase("upgrade")).forEach(tokenFirst::add);
 		response.getHeaders().put("Connection", tokenFirst);
 		return null;
-	}
-
-	/**
-	 * Returns the subprotocols a request offers, in its order.
-	 * @param requestHeaders the header fields of the request, each name's values as one element or several
-	 * @return the subprotocols, empty for none
-	 */
-	static List<String> offeredSubProtocols(Map<String, List<String>> requestHeaders) {
-		List<String> offered = new ArrayList<>();
-		requestHeaders.forEach((name, values) -> {
-			if (name.equalsIgnoreCase(PROTOCOL_FIELD)) {
-				values.forEach((value) -> Arrays.stream(value.split(","))
-					.map(String::strip)
-					.filter((token) -> !token.isEmpty())
-					.forEach(offered::add));
-			}
-		});
-		return offered;
 	}
 
 	/**

@@ -114,7 +114,7 @@ public final class TyrusConnector implements Connector {
 							this.options.tcpNoDelay(), this.options.coalesceSends(), this.options.sslContext(),
 							this.options.verifyHostname(),
 							(int) Math.min(Integer.MAX_VALUE, handshakeMillis), this.options.proxy(),
-							this.options.redactedNames(), this.deflateOffer));
+							this.options.redactedNames(), this.deflateOffer, subProtocols));
 				manager().connectToServer(connection, config, uri);
 			}
 			catch (Exception | LinkageError ex) {

@@ -3,7 +3,6 @@ package io.incore.websocket.internal.transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,16 +35,6 @@ class SwitchingProtocolsCheckTests {
 		assertThat(SwitchingProtocolsCheck.problem(response, KEY, List.of()))
 			.isEqualTo("its Sec-WebSocket-Accept 'dGhlIHNhbXBsZSBub25jZQ==' does not answer the key");
 		assertThat(response.getHeaders().get("Connection")).containsExactly("keep-alive", "Upgrade");
-	}
-
-	@Test
-	void theOfferedSubprotocolsAreReadFromOneFieldLineOrSeveralInAnyCase() {
-		assertThat(SwitchingProtocolsCheck.offeredSubProtocols(Map.of("Sec-WebSocket-Protocol", List.of("chat, superchat"))))
-			.containsExactly("chat", "superchat");
-		assertThat(SwitchingProtocolsCheck
-			.offeredSubProtocols(Map.of("sec-websocket-protocol", List.of("chat", " v2 ,v3"), "Host", List.of("a"))))
-			.containsExactly("chat", "v2", "v3");
-		assertThat(SwitchingProtocolsCheck.offeredSubProtocols(Map.of("Host", List.of("a")))).isEmpty();
 	}
 
 	private static HandshakeResponse read(String fields) throws IOException {
