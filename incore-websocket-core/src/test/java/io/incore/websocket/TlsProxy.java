@@ -7,11 +7,12 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
 
 /**
  * Terminates TLS on 127.0.0.1 and forwards the plain bytes to a local {@link TestServer}: a real {@code wss://}
- * server for the tests. Its threads belong to {@link TestServer#THREADS}.
+ * server for the tests (or, {@linkplain #withoutTls without TLS}, a {@code ws://} server on 127.0.0.1 only). Its threads belong to {@link TestServer#THREADS}.
  */
 final class TlsProxy implements AutoCloseable {
 
@@ -22,9 +23,21 @@ final class TlsProxy implements AutoCloseable {
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 	TlsProxy(SSLContext serverContext, int targetPort) throws IOException {
-		this.listener = serverContext.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this(serverContext.getServerSocketFactory(), targetPort);
+	}
+
+	private TlsProxy(ServerSocketFactory factory, int targetPort) throws IOException {
+		this.listener = factory.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.targetPort = targetPort;
 		Relay.start("tls-accept", this::acceptLoop);
+	}
+
+	/**
+	 * Starts a relay without TLS, listening on 127.0.0.1 only, where the {@link TestServer} listens on every
+	 * address.
+	 */
+	static TlsProxy withoutTls(int targetPort) throws IOException {
+		return new TlsProxy(ServerSocketFactory.getDefault(), targetPort);
 	}
 
 	int port() {

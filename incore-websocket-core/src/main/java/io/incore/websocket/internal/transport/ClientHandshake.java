@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -91,9 +92,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Starts the handshake; the host is resolved on the calling thread, never on an event loop. A plain connection
-	 * (no TLS, no proxy) is {@linkplain #connectHere connected here}; the others are connected by Netty.
-	 * @throws IOException if the host is unknown, or a plain connection could not be made
+	 * Starts the handshake; the host is resolved on the calling thread, never on an event loop. A direct connection
+	 * is {@linkplain #connectHere connected here}; one through a proxy is connected by Netty.
+	 * @throws IOException if the host is unknown, or a direct connection could not be made
 	 */
 	void start() throws IOException {
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
@@ -111,17 +112,16 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			this.proxyHandler = route.handler(this.settings.connectTimeoutMillis());
 		}
 		SSLContext tlsContext = secure ? tlsContext() : null;
-		ByteBuf requestBytes = encode(request, uri);
-		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
 		this.uri = uri;
 		this.key = request.getHeader(SwitchingProtocolsCheck.KEY_FIELD);
-		InetSocketAddress address = (route != null) ? InetSocketAddress.createUnresolved(uri.getHost(), port)
-				: new InetSocketAddress(InetAddress.getByName(uri.getHost()), port);
-		if (route == null && tlsContext == null) {
-			connectHere(address, requestBytes);
+		InetAddress[] addresses = (route == null) ? InetAddress.getAllByName(uri.getHost()) : null;
+		byte[] requestBytes = encode(request, uri);
+		HandshakeLog.request(uri, request.getHeaders(), this.settings.redactedNames());
+		if (route == null) {
+			connectHere(addresses, port, tlsContext, requestBytes);
 		}
 		else {
-			connectByNetty(address, tlsContext, requestBytes);
+			connectByNetty(InetSocketAddress.createUnresolved(uri.getHost(), port), tlsContext, requestBytes);
 		}
 	}
 
@@ -142,35 +142,41 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Connects a plain connection on this (connect) thread and writes the request, then hands the socket to an
+	 * Connects a direct connection on this (connect) thread and writes the request, then hands the socket to an
 	 * event loop, which reads the answer: the registration with the event loop overlaps the server's work on the
-	 * request instead of preceding the connect (measured in BENCHMARKS.md). A timeout of the handshake closes the
-	 * socket, which ends a connect still in progress.
+	 * request instead of preceding the connect (measured in BENCHMARKS.md). A TLS connection's request is written
+	 * through its {@link SslHandler}, which holds it until the TLS handshake is done. A timeout of the handshake
+	 * closes the socket, which ends a connect still in progress.
 	 */
-	private void connectHere(InetSocketAddress address, ByteBuf requestBytes) throws IOException {
-		SocketChannel socket = SocketChannel.open();
-		this.connecting = socket;
+	private void connectHere(InetAddress[] addresses, int port, SSLContext tlsContext, byte[] request)
+			throws IOException {
+		SocketChannel socket;
 		try {
-			socket.socket().connect(address, this.settings.connectTimeoutMillis());
-			ByteBuffer bytes = requestBytes.nioBuffer();
-			while (bytes.hasRemaining()) {
-				socket.write(bytes);
+			socket = connected(addresses, port);
+			if (socket != null && tlsContext == null) {
+				ByteBuffer bytes = ByteBuffer.wrap(request);
+				while (bytes.hasRemaining()) {
+					socket.write(bytes);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			socket.close();
+			closeQuietly(this.connecting);
 			if (this.over) {
 				// The handshake timed out, which closed the socket; Tyrus reports the timeout.
 				return;
 			}
 			throw ex;
 		}
-		finally {
-			requestBytes.release();
+		if (socket == null) {
+			return;
 		}
 		DirectSocketChannel channel = new DirectSocketChannel(socket);
 		// After the channel is made: Netty's configuration turns TCP_NODELAY on by default.
 		channel.config().setTcpNoDelay(this.settings.tcpNoDelay());
+		if (tlsContext != null) {
+			channel.pipeline().addLast(tls(tlsContext, this.uri.getHost(), port));
+		}
 		channel.pipeline().addLast(this);
 		this.channel = channel;
 		if (this.over) {
@@ -182,20 +188,73 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 				channel.close();
 				failed(done.cause());
 			}
+			else if (tlsContext != null) {
+				channel.writeAndFlush(Unpooled.wrappedBuffer(request));
+			}
 		});
 	}
 
 	/**
-	 * Connects through Netty, for TLS or a proxy, whose handlers must see the connection from its start; the request
-	 * is written once the channel is connected (behind the TLS handshake or the proxy's tunnel, which the handlers
-	 * hold it for).
+	 * Connects to the first of the host's addresses that accepts, in the order the resolver gave them (IPv4 first,
+	 * unless the JVM prefers IPv6), as a host name whose first address refuses or is unreachable (a server listening
+	 * on {@code ::1} only, when {@code localhost} resolves to {@code 127.0.0.1} first; a host whose IPv6 route is
+	 * broken) is still reached. An address that does not answer may take an equal share of the handshake's time
+	 * left among the addresses not tried yet, the last one all of it; an address that refuses moves on at once.
+	 * When every address failed, the first failure is thrown with the others {@linkplain Throwable#getSuppressed()
+	 * suppressed} by it.
+	 * @return the connected socket, or {@code null} when the handshake timed out meanwhile
 	 */
-	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, ByteBuf requestBytes) {
-		Bootstrap bootstrap = new Bootstrap();
-		if (this.proxyHandler != null) {
-			bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+	private SocketChannel connected(InetAddress[] addresses, int port) throws IOException {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.settings.connectTimeoutMillis());
+		IOException failure = null;
+		for (int i = 0; i < addresses.length; i++) {
+			SocketChannel socket = SocketChannel.open();
+			this.connecting = socket;
+			if (this.over) {
+				socket.close();
+				return null;
+			}
+			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			int share = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / (addresses.length - i)));
+			try {
+				socket.socket().connect(new InetSocketAddress(addresses[i], port), share);
+				return socket;
+			}
+			catch (IOException ex) {
+				socket.close();
+				if (this.over) {
+					return null;
+				}
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
 		}
-		ChannelFuture connect = bootstrap.group(EventLoops.group())
+		throw failure;
+	}
+
+	private static void closeQuietly(SocketChannel socket) {
+		if (socket != null) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// Closing ends the attempt either way.
+			}
+		}
+	}
+
+	/**
+	 * Connects through Netty, to a proxy, whose handler must see the connection from its start; the request is
+	 * written once the channel is connected (behind the proxy's tunnel and the TLS handshake, which the handlers hold
+	 * it for).
+	 */
+	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, byte[] request) {
+		ChannelFuture connect = new Bootstrap().resolver(NoopAddressResolverGroup.INSTANCE)
+			.group(EventLoops.group())
 			.channelFactory(DirectSocketChannel::new)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
@@ -203,9 +262,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 				@Override
 				protected void initChannel(Channel channel) {
-					if (ClientHandshake.this.proxyHandler != null) {
-						channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
-					}
+					channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
 					if (tlsContext != null) {
 						channel.pipeline()
 							.addLast(tls(tlsContext, ClientHandshake.this.uri.getHost(), address.getPort()));
@@ -218,10 +275,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		this.channel = connect.channel();
 		connect.addListener((done) -> {
 			if (done.isSuccess()) {
-				connect.channel().writeAndFlush(requestBytes);
+				connect.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
 			}
 			else {
-				requestBytes.release();
 				failed(done.cause());
 			}
 		});
@@ -258,7 +314,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * Writes the request as HTTP/1.1: the request line with the URI's raw path and query, then every header field
 	 * of Tyrus' request, {@code Host} and {@code Sec-WebSocket-Key} among them.
 	 */
-	private static ByteBuf encode(UpgradeRequest request, URI uri) {
+	private static byte[] encode(UpgradeRequest request, URI uri) {
 		StringBuilder text = new StringBuilder("GET ");
 		text.append((uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath());
 		if (uri.getRawQuery() != null) {
@@ -269,7 +325,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			text.append(header.getKey()).append(": ").append(String.join(", ", header.getValue())).append("\r\n");
 		}
 		text.append("\r\n");
-		return Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+		return text.toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	@Override
@@ -408,15 +464,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 */
 	private void timedOut() {
 		this.over = true;
-		SocketChannel socket = this.connecting;
-		if (socket != null) {
-			try {
-				socket.close();
-			}
-			catch (IOException ex) {
-				// Closing ends the attempt either way; Tyrus reports the timeout.
-			}
-		}
+		closeQuietly(this.connecting);
 		Channel current = this.channel;
 		if (current != null) {
 			current.close();

@@ -1,0 +1,82 @@
+package io.incore.websocket;
+
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A host name with several addresses, some of which refuse: the connection goes to the first that accepts. The
+ * names come from {@code src/test/hosts/hosts}, which this class's test JVM resolves names from; nothing listens on
+ * {@code 127.0.0.2} or {@code 127.0.0.3}: the servers are reached through relays on {@code 127.0.0.1} only.
+ */
+class AddressFallbackTests {
+
+	private static final TestCertificates DUAL = TestCertificates.generate("dual.test", "127.0.0.1");
+
+	private WebSocket socket;
+
+	@AfterEach
+	void closeSocket() {
+		if (this.socket != null) {
+			this.socket.close();
+		}
+	}
+
+	private SignalRecorder connect(String url, WebSocketOptions options) {
+		this.socket = new WebSocket(null, options);
+		this.socket.setUrl(url);
+		this.socket.setAutoConnect(false);
+		SignalRecorder recorder = new SignalRecorder(this.socket);
+		this.socket.connectToHost();
+		return recorder;
+	}
+
+	private void assertEchoes(String text) throws InterruptedException {
+		BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+		this.socket.textMessageReceived.connect(echoes::add);
+		this.socket.sendTextMessage(text);
+		assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo(text);
+	}
+
+	@Test
+	void aHostWhoseFirstAddressRefusesIsReachedAtTheNext() throws Exception {
+		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port())) {
+			SignalRecorder recorder = connect("ws://dual.test:" + loopback.port() + "/echo",
+					WebSocketOptions.defaults());
+			recorder.awaitSignal("connected");
+			assertThat(recorder.names()).doesNotContain("errorOccurred");
+			assertEchoes("second address");
+		}
+	}
+
+	@Test
+	void aTlsHostWhoseFirstAddressRefusesIsReachedAtTheNextAndItsNameVerified() throws Exception {
+		try (TestServer server = TestServer.start();
+				TlsProxy tls = new TlsProxy(DUAL.serverContext(), server.port())) {
+			SignalRecorder recorder = connect("wss://dual.test:" + tls.port() + "/echo",
+					WebSocketOptions.builder().sslContext(DUAL.trustingClientContext()).build());
+			recorder.awaitSignal("connected");
+			assertThat(recorder.names()).doesNotContain("errorOccurred");
+			assertEchoes("second address over TLS");
+		}
+	}
+
+	@Test
+	void aHostWhoseEveryAddressRefusesIsReportedRefusedOnce() throws IOException {
+		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port())) {
+			SignalRecorder recorder = connect("ws://refusing.test:" + loopback.port() + "/echo",
+					WebSocketOptions.defaults());
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+			assertThat(this.socket.getErrorString()).contains("Connection refused");
+			assertThat(recorder.names()).filteredOn("errorOccurred"::equals).hasSize(1);
+		}
+	}
+
+}
