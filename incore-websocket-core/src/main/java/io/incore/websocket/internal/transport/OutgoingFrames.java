@@ -20,14 +20,21 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * Writes the frames of one connection in the order they were sent, and lets small frames that follow each other
  * closely leave together ({@link WebSocketOptions#coalesceSends()}).
  * <p>
- * A frame is written at once, and its send waits until it is written, unless it is small, it follows the
- * previous write within {@link #FOLLOW_NANOS} (or a batch is already waiting) and the connection holds less than
- * {@link #MAX_HELD_BYTES}. Such a frame is held, its send returns at once, and a flush task on the shared flush
- * pool writes every frame held by then in one write. That is one thread hand-off of delay for the second and
- * later frames of a burst, never a wait for the server, and it saves a system call and a TCP segment per frame
- * on both ends. A lone frame, or one sent after a pause, is never held. Once {@link #MAX_HELD_BYTES} are held or
- * written but not yet on the socket, a send writes everything held plus its own frame and waits for that, so a
- * server that reads slowly still holds senders up.
+ * A frame is written at once, and its send waits until it is written, unless it is small, it is sent within
+ * {@link #FOLLOW_NANOS} of the start of the previous write (or a batch is already waiting) and the connection holds
+ * less than {@link #MAX_HELD_BYTES}. Such a frame is held, its send returns at once, and a flush task on the shared
+ * flush pool writes every frame held by then in one write. That is one thread hand-off of delay for the second and
+ * later frames of a burst, never a wait for the server, and it saves a system call and a TCP segment per frame on
+ * both ends. A lone frame, or one sent after a pause, is never held.
+ * <p>
+ * Decision: the window counts from the start of the previous write, not from its end, so that a request sent on the
+ * answer to the one before is not held, which would cost a hand-off to the flush pool with nothing to join it. A
+ * write to a server on the same host may return only after the server answered it (the write woke the server's
+ * thread, which took the core), so counted from its end, a share of the requests of a one-in-flight exchange were
+ * held on a busy machine (BENCHMARKS.md, {@code ab-burst}).
+ * <p>
+ * Once {@link #MAX_HELD_BYTES} are held or written but not yet on the socket, a send writes everything held plus
+ * its own frame and waits for that, so a server that reads slowly still holds senders up.
  * <p>
  * A frame written at once to a {@link ChannelWriter} that still has room (Netty's outbound buffer below its
  * watermark) does not make its sender wait either: the event loop writes it (or the sender itself, on a plain
@@ -42,8 +49,8 @@ import org.glassfish.tyrus.spi.WriterInfo;
 final class OutgoingFrames extends Writer {
 
 	/**
-	 * How soon after the previous write returned a small frame may be held: well below any round trip over TCP,
-	 * and counted from the end of the write so that a slow system call does not hide a burst.
+	 * How soon after the previous write began a small frame may be held: below a round trip over TCP, which
+	 * includes the server's work and two thread wake-ups.
 	 */
 	static final long FOLLOW_NANOS = 20_000;
 
@@ -122,14 +129,15 @@ final class OutgoingFrames extends Writer {
 	 */
 	Sent send(ByteBuffer frame) {
 		synchronized (this.lock) {
-			if (this.coalesce && mayHold(frame)) {
+			long now = this.coalesce ? this.clock.getAsLong() : 0;
+			if (this.coalesce && mayHold(frame, now)) {
 				hold(frame);
 				return Sent.HELD;
 			}
 			FrameWritten written = new FrameWritten();
 			this.transport.write(withHeld(frame), written);
 			if (this.coalesce) {
-				this.lastWrite = this.clock.getAsLong();
+				this.lastWrite = now;
 			}
 			if (this.transport instanceof ChannelWriter channel && channel.hasRoom()) {
 				written.outcome.whenComplete((done, failure) -> {
@@ -143,10 +151,10 @@ final class OutgoingFrames extends Writer {
 		}
 	}
 
-	private boolean mayHold(ByteBuffer frame) {
+	private boolean mayHold(ByteBuffer frame, long now) {
 		return frame.remaining() <= MAX_HELD_FRAME
 				&& this.heldBytes + this.unwrittenBatchBytes.get() + frame.remaining() <= MAX_HELD_BYTES
-				&& (this.flushScheduled || this.clock.getAsLong() - this.lastWrite < FOLLOW_NANOS);
+				&& (this.flushScheduled || now - this.lastWrite < FOLLOW_NANOS);
 	}
 
 	private void hold(ByteBuffer frame) {
@@ -175,8 +183,8 @@ final class OutgoingFrames extends Writer {
 		int size = this.heldBytes;
 		ByteBuffer batch = withHeld(ByteBuffer.allocate(0));
 		this.unwrittenBatchBytes.addAndGet(size);
-		this.transport.write(batch, new BatchWritten(size));
 		this.lastWrite = this.clock.getAsLong();
+		this.transport.write(batch, new BatchWritten(size));
 	}
 
 	/**
