@@ -11,12 +11,23 @@ import io.incore.websocket.ReconnectScheduled;
 import io.incore.websocket.SignalConnection;
 import io.incore.websocket.WebSocket;
 
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.ResolvableType;
 
 /**
  * Publishes every signal of WebSocket clients as the matching {@link WebSocketEvent}. Each event is published
  * from the signal's listener, so the client's delivery contract (in order, never concurrently) carries over to
  * the application's event listeners.
+ * <p>
+ * Decision: an event is published wrapped in a {@link PayloadApplicationEvent} made here, as the context would wrap
+ * it (the publisher as its source, {@code PayloadApplicationEvent<TextMessageReceivedEvent>} as its type), but
+ * with that type computed once per event class instead of for every event: the context's own wrapping builds the
+ * generic type anew each time, which was most of the cost of publishing a message (measured in BENCHMARKS.md,
+ * {@code spring-payload}). Listeners see no difference: {@code @EventListener} methods get the record, and the
+ * event still goes through {@link ApplicationEventPublisher#publishEvent(ApplicationEvent)}, so a parent context
+ * gets it too.
  */
 public final class WebSocketEventPublisher {
 
@@ -61,6 +72,16 @@ public final class WebSocketEventPublisher {
 		factories.put("heartbeatRoundTrip", (client, webSocket, args) -> new HeartbeatRoundTripEvent(client, webSocket, (Duration) args[0]));
 	}
 
+	private static final ClassValue<EventTypes> eventTypes = new ClassValue<>() {
+
+		@Override
+		protected EventTypes computeValue(Class<?> type) {
+			ResolvableType payload = ResolvableType.forClass(type);
+			return new EventTypes(payload, ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class, payload));
+		}
+
+	};
+
 	private final ApplicationEventPublisher publisher;
 
 	/**
@@ -88,7 +109,11 @@ public final class WebSocketEventPublisher {
 		if (factory == null) {
 			throw new IllegalStateException("No event type for signal '" + signal.name() + "'");
 		}
-		return signal.connectGeneric((args) -> this.publisher.publishEvent(factory.create(clientName, webSocket, args)));
+		return signal.connectGeneric((args) -> publish(factory.create(clientName, webSocket, args)));
+	}
+
+	private void publish(WebSocketEvent event) {
+		this.publisher.publishEvent(new SignalEvent<>(this.publisher, event, eventTypes.get(event.getClass())));
 	}
 
 	/**
@@ -98,6 +123,32 @@ public final class WebSocketEventPublisher {
 	 */
 	static boolean covers(String signalName) {
 		return factories.containsKey(signalName);
+	}
+
+	/**
+	 * The types of the application event that carries one event class, computed once.
+	 */
+	private record EventTypes(ResolvableType payload, ResolvableType event) {
+	}
+
+	/**
+	 * The application event that carries a {@link WebSocketEvent}, with its generic type computed once per event
+	 * class.
+	 */
+	private static final class SignalEvent<T extends WebSocketEvent> extends PayloadApplicationEvent<T> {
+
+		private final transient ResolvableType type;
+
+		SignalEvent(Object source, T payload, EventTypes types) {
+			super(source, payload, types.payload());
+			this.type = types.event();
+		}
+
+		@Override
+		public ResolvableType getResolvableType() {
+			return this.type;
+		}
+
 	}
 
 	@FunctionalInterface
