@@ -12,8 +12,10 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +200,51 @@ class ServerFramingTests {
 			}
 			assertThat(answered).containsExactlyElementsOf(pings);
 			assertThat(recorder.names()).doesNotContain("errorOccurred", "disconnected");
+		}
+	}
+
+	/**
+	 * A ping that comes while the connection has no room to write (the server stopped reading, the sender waits) is
+	 * still answered when no pong is waiting to be written: its pong goes behind the messages, and the server reads
+	 * it once it reads again. Only a second ping in that state waits for the first one's pong (RFC 6455 5.5.3).
+	 */
+	@Test
+	void aPingThatComesWhileTheConnectionIsFullIsAnsweredBehindTheMessages() throws Exception {
+		CountDownLatch full = new CountDownLatch(1);
+		BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
+		try (RawWebSocketServer raw = new RawWebSocketServer(0, (in, out) -> {
+			try {
+				full.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			RawWebSocketServer.writeFrame(out, 0x89, utf8("while full"), true);
+			int messages = 0;
+			RawWebSocketServer.Frame frame;
+			while ((frame = RawWebSocketServer.readFrame(in)).opcode() != 0xA) {
+				messages++;
+			}
+			serverSaw.add(messages + " messages, then pong " + new String(frame.payload(), StandardCharsets.UTF_8));
+			in.transferTo(OutputStream.nullOutputStream());
+		})) {
+			connect(raw.url()).awaitSignal("connected");
+			AtomicBoolean sending = new AtomicBoolean(true);
+			Thread sender = new Thread(() -> {
+				byte[] message = new byte[64 * 1024];
+				while (sending.get() && this.socket.sendBinaryMessage(message) > 0) {
+					// Until the socket, the channel and the coalescing have no room and a send waits.
+				}
+			}, "test-sender");
+			sender.setDaemon(true);
+			sender.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> sender.getState() == Thread.State.WAITING);
+			full.countDown();
+			String saw = serverSaw.poll(30, TimeUnit.SECONDS);
+			sending.set(false);
+			assertThat(saw).as("the server read a pong").isNotNull().endsWith("then pong while full");
+			assertThat(Integer.parseInt(saw.substring(0, saw.indexOf(' ')))).isPositive();
 		}
 	}
 
