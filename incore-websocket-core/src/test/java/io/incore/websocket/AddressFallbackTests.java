@@ -28,30 +28,23 @@ class AddressFallbackTests {
 		}
 	}
 
-	private SignalRecorder connect(String url, WebSocketOptions options) {
+	/**
+	 * Connects, and proves the connection carries a message both ways.
+	 */
+	private void assertConnectsAndEchoes(String url, WebSocketOptions options) throws InterruptedException {
 		this.socket = new WebSocket(null, options);
-		this.socket.setUrl(url);
-		this.socket.setAutoConnect(false);
-		SignalRecorder recorder = new SignalRecorder(this.socket);
-		this.socket.connectToHost();
-		return recorder;
-	}
-
-	private void assertEchoes(String text) throws InterruptedException {
+		SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, url);
+		assertThat(recorder.names()).doesNotContain("errorOccurred");
 		BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
 		this.socket.textMessageReceived.connect(echoes::add);
-		this.socket.sendTextMessage(text);
-		assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo(text);
+		this.socket.sendTextMessage("through " + url);
+		assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo("through " + url);
 	}
 
 	@Test
 	void aHostWhoseFirstAddressRefusesIsReachedAtTheNext() throws Exception {
 		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port())) {
-			SignalRecorder recorder = connect("ws://dual.test:" + loopback.port() + "/echo",
-					WebSocketOptions.defaults());
-			recorder.awaitSignal("connected");
-			assertThat(recorder.names()).doesNotContain("errorOccurred");
-			assertEchoes("second address");
+			assertConnectsAndEchoes("ws://dual.test:" + loopback.port() + "/echo", WebSocketOptions.defaults());
 		}
 	}
 
@@ -59,19 +52,19 @@ class AddressFallbackTests {
 	void aTlsHostWhoseFirstAddressRefusesIsReachedAtTheNextAndItsNameVerified() throws Exception {
 		try (TestServer server = TestServer.start();
 				TlsProxy tls = new TlsProxy(DUAL.serverContext(), server.port())) {
-			SignalRecorder recorder = connect("wss://dual.test:" + tls.port() + "/echo",
+			assertConnectsAndEchoes("wss://dual.test:" + tls.port() + "/echo",
 					WebSocketOptions.builder().sslContext(DUAL.trustingClientContext()).build());
-			recorder.awaitSignal("connected");
-			assertThat(recorder.names()).doesNotContain("errorOccurred");
-			assertEchoes("second address over TLS");
 		}
 	}
 
 	@Test
 	void aHostWhoseEveryAddressRefusesIsReportedRefusedOnce() throws IOException {
 		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port())) {
-			SignalRecorder recorder = connect("ws://refusing.test:" + loopback.port() + "/echo",
-					WebSocketOptions.defaults());
+			this.socket = new WebSocket(null, WebSocketOptions.defaults());
+			this.socket.setUrl("ws://refusing.test:" + loopback.port() + "/echo");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			this.socket.connectToHost();
 			recorder.awaitSignal("disconnected");
 			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
 			assertThat(this.socket.getErrorString()).contains("Connection refused");
