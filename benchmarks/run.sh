@@ -28,9 +28,13 @@ echo "echo server: $ready"
 URL="ws://127.0.0.1:$PORT/echo"
 
 echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, server: $SERVER_ARGS" | tee "$OUT"
+read -r -a CLIENT_LIST <<< "$CLIENTS"
 for run in $(seq 1 "$RUNS"); do
+  # Each run starts with another client, so that no client always runs first (or second) after a workload change.
+  shift_by=$(( (run - 1) % ${#CLIENT_LIST[@]} ))
+  ORDER=("${CLIENT_LIST[@]:shift_by}" "${CLIENT_LIST[@]:0:shift_by}")
   for workload in $WORKLOADS; do
-    for client in $CLIENTS; do
+    for client in "${ORDER[@]}"; do
       [ "$workload" = idle ] && [ "$client" = spring ] && continue
       count=$IDLE_CONNECTIONS
       [ "$client" = tyrus ] || [ "$client" = java-websocket ] && count=$TYRUS_IDLE_CONNECTIONS
