@@ -6,9 +6,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A host name with several addresses, some of which refuse: the connection goes to the first that accepts. The
@@ -20,6 +22,12 @@ class AddressFallbackTests {
 	private static final TestCertificates DUAL = TestCertificates.generate("dual.test", "127.0.0.1");
 
 	private WebSocket socket;
+
+	@BeforeAll
+	static void resolvesFromTheTestsHostsFile() {
+		// Run by its own surefire execution; an -Dtest=... run also reaches the default one, without the file.
+		assumeTrue(System.getProperty("jdk.net.hosts.file") != null, "needs -Djdk.net.hosts.file (see pom.xml)");
+	}
 
 	@AfterEach
 	void closeSocket() {
