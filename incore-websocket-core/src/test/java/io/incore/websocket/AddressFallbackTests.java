@@ -1,6 +1,10 @@
 package io.incore.websocket;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +66,25 @@ class AddressFallbackTests {
 				TlsProxy tls = new TlsProxy(DUAL.serverContext(), server.port())) {
 			assertConnectsAndEchoes("wss://dual.test:" + tls.port() + "/echo",
 					WebSocketOptions.builder().sslContext(DUAL.trustingClientContext()).build());
+		}
+	}
+
+	/**
+	 * The first address takes a TCP connect that never completes (a listener whose backlog is full): it may take
+	 * half of the handshake time, so the second address is tried, and reached, after about half of it. Had the
+	 * first address taken all of it, the connection would have taken the whole handshake time at least.
+	 */
+	@Test
+	void aHostWhoseFirstAddressDoesNotAnswerIsReachedAtTheNextWithinItsShareOfTheHandshakeTime() throws Exception {
+		Duration handshakeTimeout = Duration.ofSeconds(4);
+		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port());
+				ServerSocket silent = new ServerSocket(loopback.port(), 1, InetAddress.getByName("127.0.0.4"));
+				Socket first = new Socket(silent.getInetAddress(), silent.getLocalPort());
+				Socket second = new Socket(silent.getInetAddress(), silent.getLocalPort())) {
+			assertConnectsAndEchoes("ws://slow.test:" + loopback.port() + "/echo",
+					WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
+			assertThat(this.socket.getStatistics().connectTime()).isGreaterThanOrEqualTo(handshakeTimeout.dividedBy(2))
+				.isLessThan(handshakeTimeout);
 		}
 	}
 
