@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -85,6 +87,47 @@ class AddressFallbackTests {
 					WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
 			assertThat(this.socket.getStatistics().connectTime()).isGreaterThanOrEqualTo(handshakeTimeout.dividedBy(2))
 				.isLessThan(handshakeTimeout);
+		}
+	}
+
+	/**
+	 * Connecting took half of the handshake time (the first address did not answer), and the server at the second
+	 * one never answers the upgrade: the handshake fails when its whole time is up, not half a timeout later (Tyrus
+	 * starts its own timer only once the connect is made).
+	 */
+	@Test
+	void theTimeAConnectTookIsTakenOffTheUpgrade() throws Exception {
+		Duration handshakeTimeout = Duration.ofSeconds(4);
+		List<Socket> accepted = new CopyOnWriteArrayList<>();
+		try (ServerSocket mute = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+				ServerSocket silent = new ServerSocket(mute.getLocalPort(), 1, InetAddress.getByName("127.0.0.4"));
+				Socket first = new Socket(silent.getInetAddress(), silent.getLocalPort());
+				Socket second = new Socket(silent.getInetAddress(), silent.getLocalPort())) {
+			Thread acceptor = new Thread(TestServer.THREADS, () -> {
+				try {
+					accepted.add(mute.accept());
+				}
+				catch (IOException ex) {
+					// The test is over.
+				}
+			}, TestServer.SERVER_THREAD_PREFIX + "mute");
+			acceptor.setDaemon(true);
+			acceptor.start();
+			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
+			this.socket.setUrl("ws://slow.test:" + mute.getLocalPort() + "/echo");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			long started = System.nanoTime();
+			this.socket.connectToHost();
+			recorder.awaitSignal("disconnected");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
+			assertThat(accepted).as("the second address was connected to").hasSize(1);
+			assertThat(took).isGreaterThanOrEqualTo(handshakeTimeout)
+				.isLessThan(handshakeTimeout.plus(handshakeTimeout.dividedBy(4)));
+		}
+		finally {
+			accepted.forEach(Relay::closeQuietly);
 		}
 	}
 

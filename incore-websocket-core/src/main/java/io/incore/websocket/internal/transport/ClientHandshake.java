@@ -3,6 +3,7 @@ package io.incore.websocket.internal.transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -68,6 +70,12 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile boolean over;
 
+	/** When the handshake must be over, in {@link System#nanoTime()}; set when it starts. */
+	private long deadline;
+
+	/** Ends a handshake connected here once its time is up; {@code null} otherwise. */
+	private volatile ScheduledFuture<?> deadlineTimer;
+
 	private URI uri;
 
 	/** The {@code Sec-WebSocket-Key} of the request, which a {@code 101} answer must answer. */
@@ -97,6 +105,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * @throws IOException if the host is unknown, or a direct connection could not be made
 	 */
 	void start() throws IOException {
+		this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.settings.connectTimeoutMillis());
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
 		URI uri = webSocketUri(URI.create(request.getRequestUri()));
 		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
@@ -145,7 +154,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * Connects a direct connection on this (connect) thread and writes the request, then hands the socket to an
 	 * event loop, which reads the answer: the registration with the event loop overlaps the server's work on the
 	 * request instead of preceding the connect (measured in BENCHMARKS.md). A TLS connection's request is written
-	 * through its {@link SslHandler}, which holds it until the TLS handshake is done. A timeout of the handshake
+	 * through its {@link SslHandler}, which holds it until the TLS handshake is done.
+	 * <p>
+	 * Tyrus starts its handshake timeout only once this returns, so the time the connect took here is taken off the
+	 * rest by a timer of this handshake's own ({@link #deadlinePassed}): connecting, TLS and upgrade together take
+	 * at most the handshake timeout. A timeout of Tyrus' (of a redirect's handshake, connected on another thread)
 	 * closes the socket, which ends a connect still in progress.
 	 */
 	private void connectHere(InetAddress[] addresses, int port, SSLContext tlsContext, byte[] request)
@@ -183,6 +196,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			channel.close();
 			return;
 		}
+		this.deadlineTimer = SharedExecutors.scheduler()
+			.schedule(this::deadlinePassed, this.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		if (this.over) {
+			stopDeadline();
+		}
 		EventLoops.group().register(channel).addListener((done) -> {
 			if (!done.isSuccess()) {
 				channel.close();
@@ -205,7 +223,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * @return the connected socket, or {@code null} when the handshake timed out meanwhile
 	 */
 	private SocketChannel connected(InetAddress[] addresses, int port) throws IOException {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.settings.connectTimeoutMillis());
 		IOException failure = null;
 		for (int i = 0; i < addresses.length; i++) {
 			SocketChannel socket = SocketChannel.open();
@@ -214,7 +231,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 				socket.close();
 				return null;
 			}
-			long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+			long left = TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime());
 			int share = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / (addresses.length - i)));
 			try {
 				socket.socket().connect(new InetSocketAddress(addresses[i], port), share);
@@ -346,6 +363,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
 		this.over = true;
+		stopDeadline();
 		HandshakeLog.response(this.uri, response, this.settings.redactedNames());
 		if (response.getStatus() != 101 && !REDIRECTS.contains(response.getStatus())) {
 			ctx.close();
@@ -445,6 +463,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	private void failed(Throwable cause) {
 		if (!this.over) {
 			this.over = true;
+			stopDeadline();
 			boolean beforeTunnel = this.proxyHandler != null && !this.proxyHandler.isConnected();
 			this.engine.processError(beforeTunnel ? this.proxy.failure(unwrapped(cause)) : cause);
 		}
@@ -460,10 +479,32 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
+	 * The handshake's time is up before the server answered: reported as a timeout, as Tyrus' own would be.
+	 */
+	private void deadlinePassed() {
+		if (!this.over) {
+			failed(new SocketTimeoutException("The opening handshake took longer than "
+					+ this.settings.connectTimeoutMillis() + " ms"));
+			Channel current = this.channel;
+			if (current != null) {
+				current.close();
+			}
+		}
+	}
+
+	private void stopDeadline() {
+		ScheduledFuture<?> timer = this.deadlineTimer;
+		if (timer != null) {
+			timer.cancel(false);
+		}
+	}
+
+	/**
 	 * Tyrus gave up waiting for the handshake: it reports the timeout itself.
 	 */
 	private void timedOut() {
 		this.over = true;
+		stopDeadline();
 		closeQuietly(this.connecting);
 		Channel current = this.channel;
 		if (current != null) {
