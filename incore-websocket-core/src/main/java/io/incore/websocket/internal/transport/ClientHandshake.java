@@ -73,7 +73,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	/** When the handshake must be over, in {@link System#nanoTime()}; set when it starts. */
 	private long deadline;
 
-	/** Ends a handshake connected here once its time is up; {@code null} otherwise. */
+	/** Ends a handshake connected here once its time is up, on the channel's event loop; {@code null} otherwise. */
 	private volatile ScheduledFuture<?> deadlineTimer;
 
 	private URI uri;
@@ -196,17 +196,18 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			channel.close();
 			return;
 		}
-		this.deadlineTimer = SharedExecutors.scheduler()
-			.schedule(this::deadlinePassed, this.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-		if (this.over) {
-			stopDeadline();
-		}
 		EventLoops.group().register(channel).addListener((done) -> {
 			if (!done.isSuccess()) {
 				channel.close();
 				failed(done.cause());
+				return;
 			}
-			else if (tlsContext != null) {
+			if (!this.over) {
+				// On the channel's event loop, like every other end of the handshake, so that only one is reported.
+				this.deadlineTimer = channel.eventLoop()
+					.schedule(this::deadlinePassed, this.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
+			if (tlsContext != null) {
 				channel.writeAndFlush(Unpooled.wrappedBuffer(request));
 			}
 		});
