@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -341,10 +342,28 @@ class ServerMisbehaviourTests {
 	}
 
 	/**
-	 * Connects to a server that reads the upgrade request, writes the answer given (if any) and hangs up, and waits
-	 * until the attempt is over; the handshake timeout is a minute, so the test's deadline proves the end was seen.
+	 * A server of another protocol on the port greets with a line of its own and waits, as SSH does: the answer is
+	 * refused at once as not HTTP, quoting its beginning, rather than after the handshake timeout.
 	 */
+	@Test
+	void aServerOfAnotherProtocolIsRefusedAtOnceAndNamedByItsGreeting() throws Exception {
+		SignalRecorder recorder = upgradeAnsweredWith("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", false);
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+		assertThat(this.socket.getErrorString()).contains("did not answer the opening handshake with HTTP")
+			.contains("'SSH-2.0-OpenSSH_9.2p1 Debian-2'");
+		assertThat(recorder.names()).doesNotContain("connected");
+	}
+
 	private SignalRecorder upgradeAnsweredWith(String answer) throws IOException {
+		return upgradeAnsweredWith(answer, true);
+	}
+
+	/**
+	 * Connects to a server that reads the upgrade request, writes the answer given (if any) and hangs up or waits
+	 * for the client to, and waits until the attempt is over; the handshake timeout is a minute, so the test's
+	 * deadline proves the end was seen.
+	 */
+	private SignalRecorder upgradeAnsweredWith(String answer, boolean hangUp) throws IOException {
 		try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			Thread server = new Thread(TestServer.THREADS, () -> {
 				try (Socket client = listener.accept()) {
@@ -356,6 +375,9 @@ class ServerMisbehaviourTests {
 					}
 					if (answer != null) {
 						client.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+					}
+					if (!hangUp) {
+						in.transferTo(OutputStream.nullOutputStream());
 					}
 				}
 				catch (IOException ex) {

@@ -62,8 +62,15 @@ final class HandshakeResponse extends UpgradeResponse {
 	 * is joined with a space, as section 5.2 asks of a user agent. An interim answer ({@code 1xx} other than
 	 * {@code 101}, such as {@code 100 Continue}) is skipped, as RFC 9110 section 15.2 lets a client do with one it
 	 * did not ask for: the answer read is the one after it.
+	 * <p>
+	 * An answer that is not HTTP is refused as soon as that shows ({@link NotHttpException}): when its first five
+	 * bytes are not {@code HTTP/}, or its first line is not a status line. A server of another protocol on the
+	 * port (SSH, SMTP and the like greet with a line of their own and then wait) is reported at once instead of
+	 * after the handshake timeout.
 	 */
 	static final class Reader {
+
+		private static final String HTTP_VERSION_PREFIX = "HTTP/";
 
 		/** The end of a line of the head; compiled once, as every handshake splits its head with it. */
 		private static final Pattern LINE_END = Pattern.compile("\r?\n");
@@ -81,6 +88,15 @@ final class HandshakeResponse extends UpgradeResponse {
 
 		/** The lines of the final head once it is complete, see {@link #lines()}. */
 		private String[] lines;
+
+		/** Where the current head's status line starts in {@link #head}; -1 before its first byte. */
+		private int statusLineStart = -1;
+
+		/** Whether the beginning of the current head's status line was checked. */
+		private boolean versionChecked;
+
+		/** Whether the current head's status line was checked whole. */
+		private boolean statusLineRead;
 
 		/**
 		 * Takes the next bytes.
@@ -104,12 +120,29 @@ final class HandshakeResponse extends UpgradeResponse {
 						this.skipped += this.head.size();
 						this.head.reset();
 						this.started = false;
+						this.statusLineStart = -1;
+						this.versionChecked = false;
+						this.statusLineRead = false;
+					}
+					else if (this.started && !this.statusLineRead) {
+						this.statusLineRead = true;
+						checkStatusLine(statusLine(this.head.size()), true);
 					}
 					this.lineBytes = 0;
 				}
 				else if (b != '\r') {
+					if (!this.started) {
+						this.statusLineStart = this.head.size() - 1;
+					}
 					this.lineBytes++;
 					this.started = true;
+					if (!this.versionChecked && this.lineBytes >= HTTP_VERSION_PREFIX.length()) {
+						String beginning = statusLine(this.head.size());
+						if (beginning.length() >= HTTP_VERSION_PREFIX.length()) {
+							this.versionChecked = true;
+							checkStatusLine(beginning + restOfLine(bytes, i + 1, to), false);
+						}
+					}
 				}
 			}
 			if (this.skipped + this.head.size() > MAX_HEAD) {
@@ -117,6 +150,38 @@ final class HandshakeResponse extends UpgradeResponse {
 						+ " bytes");
 			}
 			return -1;
+		}
+
+		/**
+		 * The status line read so far, up to the given end in {@link #head}, without its line end.
+		 */
+		private String statusLine(int end) {
+			return this.head.toString(StandardCharsets.ISO_8859_1).substring(this.statusLineStart, end).strip();
+		}
+
+		/**
+		 * The bytes of a read from the given one up to the end of their line, to quote a refused line whole.
+		 */
+		private static String restOfLine(byte[] bytes, int from, int to) {
+			int end = from;
+			while (end < to && bytes[end] != '\r' && bytes[end] != '\n') {
+				end++;
+			}
+			return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+		}
+
+		/**
+		 * Refuses a status line that is not HTTP's: its beginning once five bytes are in, the whole once it ended.
+		 */
+		private static void checkStatusLine(String line, boolean whole) throws NotHttpException {
+			boolean http = line.startsWith(HTTP_VERSION_PREFIX);
+			if (whole) {
+				String[] parts = line.split(" ", 3);
+				http = http && parts.length >= 2 && isStatusCode(parts[1]);
+			}
+			if (!http) {
+				throw new NotHttpException(line);
+			}
 		}
 
 		/**
@@ -152,11 +217,8 @@ final class HandshakeResponse extends UpgradeResponse {
 		 */
 		HandshakeResponse response() throws IOException {
 			String[] lines = this.lines;
+			checkStatusLine(lines[0], true);
 			String[] statusLine = lines[0].split(" ", 3);
-			if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !isStatusCode(statusLine[1])) {
-				throw new IOException("The server did not answer the opening handshake with HTTP: '"
-						+ lines[0].substring(0, Math.min(lines[0].length(), 80)) + "'");
-			}
 			HandshakeResponse response = new HandshakeResponse();
 			response.setStatus(Integer.parseInt(statusLine[1]));
 			response.setReasonPhrase((statusLine.length == 3) ? statusLine[2] : "");
@@ -195,6 +257,33 @@ final class HandshakeResponse extends UpgradeResponse {
 			}
 			values.add(current.toString().trim());
 			return values;
+		}
+
+	}
+
+	/**
+	 * The server's answer to the opening handshake is not HTTP; the message quotes its beginning.
+	 */
+	static final class NotHttpException extends IOException {
+
+		/** The most characters of the answer the message quotes. */
+		private static final int QUOTED = 80;
+
+		NotHttpException(String answer) {
+			super("'" + printable(answer) + "'");
+		}
+
+		/**
+		 * The beginning of the answer, with every character outside printable ASCII as {@code ?}: it may be any
+		 * bytes at all.
+		 */
+		private static String printable(String answer) {
+			StringBuilder quoted = new StringBuilder();
+			for (int i = 0; i < Math.min(answer.length(), QUOTED); i++) {
+				char c = answer.charAt(i);
+				quoted.append((c >= 0x20 && c < 0x7F) ? c : '?');
+			}
+			return quoted.toString();
 		}
 
 	}

@@ -97,6 +97,11 @@ final class TyrusFailures {
 							? "; it asks to retry after " + refused.retryAfter().toSeconds() + " s" : ""),
 					refused.retryAfter());
 		}
+		HandshakeResponse.NotHttpException notHttp = find(failure, HandshakeResponse.NotHttpException.class);
+		if (notHttp != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
+					+ " did not answer the opening handshake with HTTP; its answer begins " + notHttp.getMessage());
+		}
 		ClientHandshake.InvalidSwitchException invalid = find(failure, ClientHandshake.InvalidSwitchException.class);
 		if (invalid != null) {
 			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target

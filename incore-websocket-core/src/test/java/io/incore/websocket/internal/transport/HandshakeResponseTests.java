@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
@@ -91,16 +93,53 @@ class HandshakeResponseTests {
 	}
 
 	@Test
-	void anAnswerThatIsNotHttpIsRefused() throws IOException {
-		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
-		byte[] bytes = "SSH-2.0-OpenSSH\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThat(reader.read(bytes, 0, bytes.length)).isPositive();
-		assertThatIOException().isThrownBy(reader::response).withMessageContaining("SSH-2.0-OpenSSH");
+	void aGreetingOfAnotherProtocolIsRefusedByItsFirstFiveBytes() {
+		assertRefusedAfter("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", 5, "'SSH-2'");
+		assertRefusedAfter("220 mail.example.com ESMTP\r\n", 5, "'220 m'");
+		assertRefusedAfter("\u0015\u0003\u0001\u0000\u0002\u0002\u0050", 5, "'?????'");
 	}
 
 	@Test
-	void aHeadWithoutEndIsRefusedPastItsLimit() {
+	void aFirstLineThatIsNotAStatusLineIsRefusedAtItsEnd() {
+		assertRefusedAfter("HTTP/1.1 OK\r\nUpgrade: websocket\r\n\r\n", 13, "'HTTP/1.1 OK'");
+		assertRefusedAfter("HTTP/1.1 1O1 Switching Protocols\n\n", 33, "'HTTP/1.1 1O1 Switching Protocols'");
+	}
+
+	@Test
+	void aStatusLineAfterEmptyLinesAndInterimAnswersIsCheckedToo() {
+		assertRefusedAfter("\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nSSH-2", 34, "'SSH-2'");
+	}
+
+	/**
+	 * Feeds the answer one byte at a time and checks that it is refused with the byte given (counted from 1).
+	 */
+	private static void assertRefusedAfter(String answer, int refusedAt, String quoted) {
 		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+		byte[] bytes = answer.getBytes(StandardCharsets.ISO_8859_1);
+		for (int i = 0; i < refusedAt - 1; i++) {
+			int at = i;
+			assertThatCode(() -> reader.read(bytes, at, at + 1)).as("byte %d of %s", at + 1, quoted)
+				.doesNotThrowAnyException();
+		}
+		assertThatExceptionOfType(HandshakeResponse.NotHttpException.class)
+			.isThrownBy(() -> reader.read(bytes, refusedAt - 1, refusedAt))
+			.withMessage(quoted);
+	}
+
+	@Test
+	void aGreetingReadInOneGoIsQuotedToTheEndOfItsLine() throws IOException {
+		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+		byte[] bytes = "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\nmore".getBytes(StandardCharsets.ISO_8859_1);
+		assertThatExceptionOfType(HandshakeResponse.NotHttpException.class)
+			.isThrownBy(() -> reader.read(bytes, 0, bytes.length))
+			.withMessage("'SSH-2.0-OpenSSH_9.2p1 Debian-2'");
+	}
+
+	@Test
+	void aHeadWithoutEndIsRefusedPastItsLimit() throws IOException {
+		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+		byte[] statusLine = "HTTP/1.1 101 Switching Protocols\r\n".getBytes(StandardCharsets.ISO_8859_1);
+		reader.read(statusLine, 0, statusLine.length);
 		byte[] chunk = "X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertThatIOException().isThrownBy(() -> {
 			for (int i = 0; i < HandshakeResponse.MAX_HEAD; i++) {
