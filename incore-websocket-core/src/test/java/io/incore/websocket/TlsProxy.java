@@ -12,7 +12,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Terminates TLS on 127.0.0.1 and forwards the plain bytes to a local {@link TestServer}: a real {@code wss://}
- * server for the tests (or, {@linkplain #withoutTls without TLS}, a {@code ws://} server on 127.0.0.1 only). Its threads belong to {@link TestServer#THREADS}.
+ * server for the tests (or, {@linkplain #withoutTls without TLS}, a {@code ws://} server on 127.0.0.1 only). Its
+ * threads belong to {@link TestServer#THREADS}.
  */
 final class TlsProxy implements AutoCloseable {
 
