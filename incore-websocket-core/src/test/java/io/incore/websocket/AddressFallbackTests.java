@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A host name with several addresses, some of which refuse: the connection goes to the first that accepts. The
+ * A host name with several addresses, some of which refuse: the connection goes to the first that accepts, to the
+ * server as to a proxy. The
  * names come from {@code src/test/hosts/hosts}, which this class's test JVM resolves names from; nothing listens on
  * {@code 127.0.0.2} or {@code 127.0.0.3}: the servers are reached through relays on {@code 127.0.0.1} only.
  */
@@ -128,6 +129,32 @@ class AddressFallbackTests {
 		}
 		finally {
 			accepted.forEach(Relay::closeQuietly);
+		}
+	}
+
+	@Test
+	void aProxyWhoseFirstAddressRefusesIsReachedAtTheNext() throws Exception {
+		try (TestServer server = TestServer.start(); ConnectProxy proxy = ConnectProxy.open()) {
+			assertConnectsAndEchoes(server.url("/echo"),
+					WebSocketOptions.builder().proxy(HttpProxy.of("dual.test", proxy.port())).build());
+			assertThat(proxy.tunnels()).containsExactly("127.0.0.1:" + server.port());
+		}
+	}
+
+	@Test
+	void aProxyWhoseEveryAddressRefusesIsReportedAsTheProxys() throws Exception {
+		try (ConnectProxy proxy = ConnectProxy.open()) {
+			this.socket = new WebSocket(null,
+					WebSocketOptions.builder().proxy(HttpProxy.of("refusing.test", proxy.port())).build());
+			this.socket.setUrl("ws://127.0.0.1:1/echo");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			this.socket.connectToHost();
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+				.containsExactly(IpSocketError.ProxyConnectionRefusedError);
+			assertThat(this.socket.getErrorString()).contains("refusing.test:" + proxy.port());
+			assertThat(proxy.tunnels()).isEmpty();
 		}
 	}
 

@@ -28,6 +28,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -51,7 +52,12 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
  * Every end is reported to the engine at once: a refused or failed connect, a TLS failure, and a server that
  * closes the connection before it answered ({@link HandshakeClosedException}), rather than waiting for the
  * handshake timeout.
+ * <p>
+ * Decision: the handler is marked sharable only so that, through a proxy, the channel to a proxy address that
+ * cannot be reached can be replaced by one to the next with this handler in it again; it is in one pipeline at a
+ * time, since a channel whose connect failed never became active and delivers it nothing more.
  */
+@ChannelHandler.Sharable
 final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	/** The statuses Tyrus' engine answers with another request to the {@code Location} given. */
@@ -86,6 +92,9 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private volatile HttpProxyHandler proxyHandler;
 
+	/** The proxy's addresses, tried in turn while one cannot be reached; {@code null} for a direct connection. */
+	private List<InetSocketAddress> proxyAddresses;
+
 	/** Whether the first request of this attempt went to a {@code wss://} URL; a redirect may not leave TLS. */
 	private final Boolean secureOrigin;
 
@@ -118,7 +127,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		ProxyRoute route = ProxyRoute.select(this.settings.proxy(), uri);
 		if (route != null) {
 			this.proxy = route;
-			this.proxyHandler = route.handler(this.settings.connectTimeoutMillis());
+			this.proxyAddresses = route.addresses();
 		}
 		SSLContext tlsContext = secure ? tlsContext() : null;
 		this.uri = uri;
@@ -130,7 +139,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			connectHere(addresses, port, tlsContext, requestBytes);
 		}
 		else {
-			connectByNetty(InetSocketAddress.createUnresolved(uri.getHost(), port), tlsContext, requestBytes);
+			connectByNetty(InetSocketAddress.createUnresolved(uri.getHost(), port), tlsContext, requestBytes, 0, null);
 		}
 	}
 
@@ -268,13 +277,20 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	/**
 	 * Connects through Netty, to a proxy, whose handler must see the connection from its start; the request is
 	 * written once the channel is connected (behind the proxy's tunnel and the TLS handshake, which the handlers hold
-	 * it for).
+	 * it for). A proxy address that cannot be reached is followed by the next, as a server's are
+	 * ({@link #connected}), each on a channel of its own; when none can, the first one's failure is reported.
+	 * @param next the index of the proxy address to connect to
+	 * @param firstFailure the failure of the first address tried, {@code null} for the first
 	 */
-	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, byte[] request) {
+	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, byte[] request, int next,
+			Throwable firstFailure) {
+		int untried = this.proxyAddresses.size() - next;
+		long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime()));
+		this.proxyHandler = this.proxy.handler(this.proxyAddresses.get(next), leftMillis);
 		ChannelFuture connect = new Bootstrap().resolver(NoopAddressResolverGroup.INSTANCE)
 			.group(EventLoops.group())
 			.channelFactory(DirectSocketChannel::new)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.settings.connectTimeoutMillis())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, leftMillis / untried))
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
 			.handler(new ChannelInitializer<Channel>() {
 
@@ -292,11 +308,15 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			.connect(address);
 		this.channel = connect.channel();
 		connect.addListener((done) -> {
+			Throwable first = (firstFailure != null) ? firstFailure : done.cause();
 			if (done.isSuccess()) {
 				connect.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
 			}
+			else if (untried > 1 && !this.over && done.cause() instanceof java.net.ConnectException) {
+				connectByNetty(address, tlsContext, request, next + 1, first);
+			}
 			else {
-				failed(done.cause());
+				failed(first);
 			}
 		});
 	}

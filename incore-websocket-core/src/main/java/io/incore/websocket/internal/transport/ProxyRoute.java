@@ -10,6 +10,8 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,20 +93,29 @@ record ProxyRoute(String host, int port, String username, String password) {
 	}
 
 	/**
-	 * Makes the handler that opens the tunnel; resolves the proxy's address on the calling thread.
-	 * @param connectTimeoutMillis how long the proxy may take to answer
-	 * @return the handler, first in the pipeline
+	 * Resolves the proxy's host, on the calling thread (never an event loop).
+	 * @return its addresses with the proxy's port, in the resolver's order
 	 * @throws ProxyFailureException if the proxy's host is not found
 	 */
-	HttpProxyHandler handler(long connectTimeoutMillis) throws ProxyFailureException {
-		InetSocketAddress address;
+	List<InetSocketAddress> addresses() throws ProxyFailureException {
 		try {
-			address = new InetSocketAddress(InetAddress.getByName(this.host), this.port);
+			return Arrays.stream(InetAddress.getAllByName(this.host))
+				.map((address) -> new InetSocketAddress(address, this.port))
+				.toList();
 		}
 		catch (UnknownHostException ex) {
 			throw new ProxyFailureException(IpSocketError.ProxyNotFoundError,
 					"Proxy host not found: '" + this.host + "'", ex);
 		}
+	}
+
+	/**
+	 * Makes the handler that opens the tunnel through one of the proxy's addresses.
+	 * @param address the address, one of {@link #addresses()}
+	 * @param connectTimeoutMillis how long the proxy may take to answer
+	 * @return the handler, first in the pipeline
+	 */
+	HttpProxyHandler handler(InetSocketAddress address, long connectTimeoutMillis) {
 		HttpProxyHandler handler = (this.username != null)
 				? new HttpProxyHandler(address, this.username, (this.password != null) ? this.password : "")
 				: new HttpProxyHandler(address);
