@@ -1,6 +1,7 @@
 package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -87,9 +88,10 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	/** The {@code Sec-WebSocket-Key} of the request, which a {@code 101} answer must answer. */
 	private String key;
 
-	/** The proxy handler while the tunnel is being opened, {@code null} for a direct connection. */
+	/** The proxy the connection goes through, {@code null} for a direct connection. */
 	private volatile ProxyRoute proxy;
 
+	/** The handler that opens the tunnel through the proxy address tried last, {@code null} for a direct one. */
 	private volatile HttpProxyHandler proxyHandler;
 
 	/** The proxy's addresses, tried in turn while one cannot be reached; {@code null} for a direct connection. */
@@ -241,10 +243,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 				socket.close();
 				return null;
 			}
-			long left = TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime());
-			int share = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / (addresses.length - i)));
 			try {
-				socket.socket().connect(new InetSocketAddress(addresses[i], port), share);
+				socket.socket().connect(new InetSocketAddress(addresses[i], port), connectTimeoutMillis(addresses.length - i));
 				return socket;
 			}
 			catch (IOException ex) {
@@ -263,6 +263,21 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		throw failure;
 	}
 
+	/**
+	 * The handshake's time left, in milliseconds, at least one.
+	 */
+	private long leftMillis() {
+		return Math.max(1, TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime()));
+	}
+
+	/**
+	 * How long the connect to one of the addresses not tried yet may take: an equal share of the time left.
+	 * @param untried the addresses not tried yet, this one included
+	 */
+	private int connectTimeoutMillis(int untried) {
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, leftMillis() / untried));
+	}
+
 	private static void closeQuietly(SocketChannel socket) {
 		if (socket != null) {
 			try {
@@ -278,19 +293,19 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	 * Connects through Netty, to a proxy, whose handler must see the connection from its start; the request is
 	 * written once the channel is connected (behind the proxy's tunnel and the TLS handshake, which the handlers hold
 	 * it for). A proxy address that cannot be reached is followed by the next, as a server's are
-	 * ({@link #connected}), each on a channel of its own; when none can, the first one's failure is reported.
+	 * ({@link #connected}), each on a channel of its own; when none can, the first one's failure is reported, with
+	 * the others suppressed by it.
 	 * @param next the index of the proxy address to connect to
 	 * @param firstFailure the failure of the first address tried, {@code null} for the first
 	 */
 	private void connectByNetty(InetSocketAddress address, SSLContext tlsContext, byte[] request, int next,
 			Throwable firstFailure) {
 		int untried = this.proxyAddresses.size() - next;
-		long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(this.deadline - System.nanoTime()));
-		this.proxyHandler = this.proxy.handler(this.proxyAddresses.get(next), leftMillis);
+		this.proxyHandler = this.proxy.handler(this.proxyAddresses.get(next), leftMillis());
 		ChannelFuture connect = new Bootstrap().resolver(NoopAddressResolverGroup.INSTANCE)
 			.group(EventLoops.group())
 			.channelFactory(DirectSocketChannel::new)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, leftMillis / untried))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis(untried))
 			.option(ChannelOption.TCP_NODELAY, this.settings.tcpNoDelay())
 			.handler(new ChannelInitializer<Channel>() {
 
@@ -308,11 +323,16 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			.connect(address);
 		this.channel = connect.channel();
 		connect.addListener((done) -> {
-			Throwable first = (firstFailure != null) ? firstFailure : done.cause();
 			if (done.isSuccess()) {
 				connect.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
+				return;
 			}
-			else if (untried > 1 && !this.over && done.cause() instanceof java.net.ConnectException) {
+			Throwable first = done.cause();
+			if (firstFailure != null) {
+				firstFailure.addSuppressed(first);
+				first = firstFailure;
+			}
+			if (untried > 1 && !this.over && done.cause() instanceof ConnectException) {
 				connectByNetty(address, tlsContext, request, next + 1, first);
 			}
 			else {
@@ -492,11 +512,11 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 
 	private static Throwable unwrapped(Throwable cause) {
 		Throwable current = cause;
-		while (current.getCause() != null && !(current instanceof java.net.ConnectException)
+		while (current.getCause() != null && !(current instanceof ConnectException)
 				&& current != current.getCause()) {
 			current = current.getCause();
 		}
-		return (current instanceof java.net.ConnectException) ? current : cause;
+		return (current instanceof ConnectException) ? current : cause;
 	}
 
 	/**

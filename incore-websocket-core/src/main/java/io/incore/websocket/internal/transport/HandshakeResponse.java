@@ -80,16 +80,16 @@ final class HandshakeResponse extends UpgradeResponse {
 		/** The bytes of the current line so far, its CRs not counted. */
 		private int lineBytes;
 
-		/** Whether the head has a line with content yet (empty lines before the status line are skipped). */
-		private boolean started;
-
 		/** The bytes of heads skipped (interim answers), which count towards {@link #MAX_HEAD} too. */
 		private int skipped;
 
 		/** The lines of the final head once it is complete, see {@link #lines()}. */
 		private String[] lines;
 
-		/** Where the current head's status line starts in {@link #head}; -1 before its first byte. */
+		/**
+		 * Where the current head's status line starts in {@link #head}; -1 before its first byte (empty lines before
+		 * the status line are skipped).
+		 */
 		private int statusLineStart = -1;
 
 		/** Whether the beginning of the current head's status line was checked. */
@@ -111,7 +111,7 @@ final class HandshakeResponse extends UpgradeResponse {
 				byte b = bytes[i];
 				this.head.write(b);
 				if (b == '\n') {
-					if (this.lineBytes == 0 && this.started) {
+					if (this.lineBytes == 0 && this.statusLineStart >= 0) {
 						String[] complete = lines();
 						if (!isInterim(complete[0])) {
 							this.lines = complete;
@@ -119,23 +119,21 @@ final class HandshakeResponse extends UpgradeResponse {
 						}
 						this.skipped += this.head.size();
 						this.head.reset();
-						this.started = false;
 						this.statusLineStart = -1;
 						this.versionChecked = false;
 						this.statusLineRead = false;
 					}
-					else if (this.started && !this.statusLineRead) {
+					else if (this.statusLineStart >= 0 && !this.statusLineRead) {
 						this.statusLineRead = true;
 						checkStatusLine(statusLine(this.head.size()), true);
 					}
 					this.lineBytes = 0;
 				}
 				else if (b != '\r') {
-					if (!this.started) {
+					if (this.statusLineStart < 0) {
 						this.statusLineStart = this.head.size() - 1;
 					}
 					this.lineBytes++;
-					this.started = true;
 					if (!this.versionChecked && this.lineBytes >= HTTP_VERSION_PREFIX.length()) {
 						String beginning = statusLine(this.head.size());
 						if (beginning.length() >= HTTP_VERSION_PREFIX.length()) {
@@ -189,7 +187,7 @@ final class HandshakeResponse extends UpgradeResponse {
 		 */
 		private static boolean isInterim(String statusLine) {
 			int space = statusLine.indexOf(' ');
-			return statusLine.startsWith("HTTP/") && space > 0 && statusLine.length() >= space + 4
+			return statusLine.startsWith(HTTP_VERSION_PREFIX) && space > 0 && statusLine.length() >= space + 4
 					&& statusLine.charAt(space + 1) == '1' && !statusLine.startsWith("101", space + 1)
 					&& isStatusCode(statusLine.substring(space + 1, space + 4));
 		}
@@ -211,13 +209,11 @@ final class HandshakeResponse extends UpgradeResponse {
 		}
 
 		/**
-		 * Parses the final head, once {@link #read} found its end.
+		 * Parses the final head, once {@link #read} found its end (and checked its status line).
 		 * @return the response
-		 * @throws IOException if the status line is not HTTP's
 		 */
-		HandshakeResponse response() throws IOException {
+		HandshakeResponse response() {
 			String[] lines = this.lines;
-			checkStatusLine(lines[0], true);
 			String[] statusLine = lines[0].split(" ", 3);
 			HandshakeResponse response = new HandshakeResponse();
 			response.setStatus(Integer.parseInt(statusLine[1]));
