@@ -141,6 +141,27 @@ class AddressFallbackTests {
 		}
 	}
 
+	/**
+	 * As for a server's addresses: the proxy's first address does not answer and may take half of the handshake
+	 * time, so the tunnel goes through its second address after about half of it, not after the whole.
+	 */
+	@Test
+	void aProxyWhoseFirstAddressDoesNotAnswerIsReachedAtTheNextWithinItsShareOfTheHandshakeTime() throws Exception {
+		Duration handshakeTimeout = Duration.ofSeconds(4);
+		try (TestServer server = TestServer.start(); ConnectProxy proxy = ConnectProxy.open();
+				ServerSocket silent = new ServerSocket(proxy.port(), 1, InetAddress.getByName("127.0.0.4"));
+				Socket first = new Socket(silent.getInetAddress(), silent.getLocalPort());
+				Socket second = new Socket(silent.getInetAddress(), silent.getLocalPort())) {
+			assertConnectsAndEchoes(server.url("/echo"), WebSocketOptions.builder()
+				.proxy(HttpProxy.of("slow.test", proxy.port()))
+				.handshakeTimeout(handshakeTimeout)
+				.build());
+			assertThat(proxy.tunnels()).containsExactly("127.0.0.1:" + server.port());
+			assertThat(this.socket.getStatistics().connectTime()).isGreaterThanOrEqualTo(handshakeTimeout.dividedBy(2))
+				.isLessThan(handshakeTimeout);
+		}
+	}
+
 	@Test
 	void aProxyWhoseEveryAddressRefusesIsReportedAsTheProxys() throws Exception {
 		try (ConnectProxy proxy = ConnectProxy.open()) {

@@ -29,7 +29,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -54,12 +53,11 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
  * closes the connection before it answered ({@link HandshakeClosedException}), rather than waiting for the
  * handshake timeout.
  * <p>
- * Decision: the handler is marked sharable only so that, through a proxy, the channel to a proxy address that
- * cannot be reached can be replaced by one to the next with this handler in it again; it is in one pipeline at a
- * time, since a channel whose connect failed never became active and delivers it nothing more.
+ * The handshake's state is here; each channel it tries (through a proxy, the channel to a proxy address that
+ * cannot be reached is followed by one to the next) reads the answer with a {@linkplain AnswerReader handler of
+ * its own}.
  */
-@ChannelHandler.Sharable
-final class ClientHandshake extends ChannelInboundHandlerAdapter {
+final class ClientHandshake {
 
 	/** The statuses Tyrus' engine answers with another request to the {@code Location} given. */
 	private static final Set<Integer> REDIRECTS = Set.of(300, 301, 302, 303, 307, 308);
@@ -67,8 +65,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 	private final ClientEngine engine;
 
 	private final ConnectionSettings settings;
-
-	private final HandshakeResponse.Reader head = new HandshakeResponse.Reader();
 
 	private volatile Channel channel;
 
@@ -201,7 +197,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		if (tlsContext != null) {
 			channel.pipeline().addLast(tls(tlsContext, this.uri.getHost(), port));
 		}
-		channel.pipeline().addLast(this);
+		channel.pipeline().addLast(new AnswerReader());
 		this.channel = channel;
 		if (this.over) {
 			channel.close();
@@ -316,7 +312,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 						channel.pipeline()
 							.addLast(tls(tlsContext, ClientHandshake.this.uri.getHost(), address.getPort()));
 					}
-					channel.pipeline().addLast(ClientHandshake.this);
+					channel.pipeline().addLast(new AnswerReader());
 				}
 
 			})
@@ -384,22 +380,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		}
 		text.append("\r\n");
 		return text.toString().getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	@Override
-	public void channelRead(ChannelHandlerContext ctx, Object message) throws IOException {
-		ByteBuf bytes = (ByteBuf) message;
-		if (this.over) {
-			bytes.release();
-			return;
-		}
-		byte[] array = new byte[bytes.readableBytes()];
-		bytes.readBytes(array);
-		bytes.release();
-		int end = this.head.read(array, 0, array.length);
-		if (end >= 0) {
-			answered(ctx, this.head.response(), ByteBuffer.wrap(array, end, array.length - end));
-		}
 	}
 
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
@@ -473,7 +453,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 			ctx.pipeline().addAfter(ctx.name(), "frames", frames);
 		}
 		ctx.fireChannelRead(Unpooled.wrappedBuffer(rest));
-		ctx.pipeline().remove(this);
+		ctx.pipeline().remove(ctx.handler());
 	}
 
 	private void again() {
@@ -485,17 +465,6 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		catch (IOException | RuntimeException ex) {
 			this.engine.processError(ex);
 		}
-	}
-
-	@Override
-	public void channelInactive(ChannelHandlerContext ctx) {
-		failed(new HandshakeClosedException());
-	}
-
-	@Override
-	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		failed(cause);
-		ctx.close();
 	}
 
 	/**
@@ -551,6 +520,42 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
 		if (current != null) {
 			current.close();
 		}
+	}
+
+	/**
+	 * Reads the answer's head on one channel of this handshake and reports the channel's end or failure.
+	 */
+	private final class AnswerReader extends ChannelInboundHandlerAdapter {
+
+		private final HandshakeResponse.Reader head = new HandshakeResponse.Reader();
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object message) throws IOException {
+			ByteBuf bytes = (ByteBuf) message;
+			if (ClientHandshake.this.over) {
+				bytes.release();
+				return;
+			}
+			byte[] array = new byte[bytes.readableBytes()];
+			bytes.readBytes(array);
+			bytes.release();
+			int end = this.head.read(array, 0, array.length);
+			if (end >= 0) {
+				answered(ctx, this.head.response(), ByteBuffer.wrap(array, end, array.length - end));
+			}
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			failed(new HandshakeClosedException());
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			failed(cause);
+			ctx.close();
+		}
+
 	}
 
 	/**
