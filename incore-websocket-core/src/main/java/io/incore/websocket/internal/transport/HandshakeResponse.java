@@ -228,8 +228,13 @@ final class HandshakeResponse extends UpgradeResponse {
 			return response;
 		}
 
+		/**
+		 * Whether the text is a status code: three digits, from 100 to 599, as RFC 9110 section 15 allows (the
+		 * values outside that range are invalid; a server that sends one is not speaking HTTP to us).
+		 */
 		private static boolean isStatusCode(String text) {
-			return text.length() == 3 && text.chars().allMatch((c) -> c >= '0' && c <= '9');
+			return text.length() == 3 && text.charAt(0) >= '1' && text.charAt(0) <= '5'
+					&& text.chars().allMatch((c) -> c >= '0' && c <= '9');
 		}
 
 		/**

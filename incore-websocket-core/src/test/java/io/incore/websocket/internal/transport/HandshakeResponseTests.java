@@ -2,6 +2,8 @@ package io.incore.websocket.internal.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,13 @@ class HandshakeResponseTests {
 	}
 
 	@Test
+	void aStatusCodeOutsideTheRangeOfHttpIsRefused() {
+		assertRefusedAfter("HTTP/1.1 001 Switching Protocols\r\n\r\n", 34, "'HTTP/1.1 001 Switching Protocols'");
+		assertRefusedAfter("HTTP/1.1 099\r\n\r\n", 14, "'HTTP/1.1 099'");
+		assertRefusedAfter("HTTP/1.1 600 Custom\r\n\r\n", 21, "'HTTP/1.1 600 Custom'");
+	}
+
+	@Test
 	void aStatusLineAfterEmptyLinesAndInterimAnswersIsCheckedToo() {
 		assertRefusedAfter("\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nSSH-2", 34, "'SSH-2'");
 	}
@@ -146,6 +155,50 @@ class HandshakeResponseTests {
 				reader.read(chunk, 0, chunk.length);
 			}
 		}).withMessageContaining("no end within " + HandshakeResponse.MAX_HEAD);
+	}
+
+	/**
+	 * Answers with characters changed, added and removed (line ends, spaces, colons, quotes, digits, bytes beyond
+	 * ASCII), read in pieces of random size: each is read and judged, or refused with an {@link IOException}; no
+	 * other exception comes out. The seed is fixed, so a failure repeats.
+	 */
+	@Test
+	void corruptAnswersAreReadAndJudgedOrRefusedButNeverBreakTheReader() {
+		Random random = new Random(6455);
+		String alphabet = "\r\n :,\"\tHTP/1.0 abcXYZ;=\u00ff\u0000";
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder answer = new StringBuilder((random.nextInt(5) == 0) ? "HTTP/1.1 100 Continue\r\n\r\n" : "");
+			answer.append(SWITCHING.replace("\r\n\r\n", "\r\n \tfolded\r\n\r\n"));
+			for (int edits = random.nextInt(6); edits > 0; edits--) {
+				int at = random.nextInt(answer.length());
+				char c = alphabet.charAt(random.nextInt(alphabet.length()));
+				switch (random.nextInt(3)) {
+					case 0 -> answer.setCharAt(at, c);
+					case 1 -> answer.insert(at, c);
+					default -> answer.deleteCharAt(at);
+				}
+			}
+			byte[] bytes = answer.toString().getBytes(StandardCharsets.ISO_8859_1);
+			assertThatCode(() -> readAndJudge(bytes, random))
+				.as("%s", answer.toString().replace("\r", "\\r").replace("\n", "\\n"))
+				.satisfiesAnyOf((thrown) -> assertThat(thrown).isNull(),
+						(thrown) -> assertThat(thrown).isInstanceOf(IOException.class));
+		}
+	}
+
+	private static void readAndJudge(byte[] bytes, Random random) throws IOException {
+		HandshakeResponse.Reader reader = new HandshakeResponse.Reader();
+		int position = 0;
+		while (position < bytes.length) {
+			int length = 1 + random.nextInt(bytes.length - position);
+			if (reader.read(bytes, position, position + length) >= 0) {
+				HandshakeResponse response = reader.response();
+				assertThat(response.getStatus()).isBetween(100, 999);
+				SwitchingProtocolsCheck.problem(response, "dGhlIHNhbXBsZSBub25jZQ==", List.of("chat"));
+				return;
+			}
+			position += length;
+		}
 	}
 
 	private static HandshakeResponse read(String head) throws IOException {
