@@ -32,7 +32,8 @@ import io.incore.websocket.internal.frame.Rfc6455;
  * explicitly turned off
  * @param readBufferCapacity the most unread bytes the {@link IoDevice} read buffer holds
  * @param maxMessageSize the largest message accepted from the server, in bytes; a larger one closes the
- * connection with 1009 and reports {@link IpSocketError#DatagramTooLargeError}, without being buffered
+ * connection with 1009 and reports {@link IpSocketError#DatagramTooLargeError}, without being buffered; a message's
+ * memory grows with the bytes received, never ahead of them to what a frame header announces
  * @param inbound the bound on received messages waiting for listeners
  * @param reconnect how {@code autoConnect} reconnects
  * @param heartbeat the ping/pong heartbeat, {@code null} for none (the default)

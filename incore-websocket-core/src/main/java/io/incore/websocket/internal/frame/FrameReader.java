@@ -38,6 +38,14 @@ public final class FrameReader {
 
 	private static final int MAX_HEADER = 14;
 
+	/**
+	 * The most a message's buffer holds before its bytes arrive. Decision: the buffer grows with the bytes received
+	 * (doubling, up to the end of a final frame, so a message that comes whole fills it exactly), never with what a
+	 * frame header claims, so a header that announces a large payload costs the client nothing until the payload
+	 * comes: ten bytes cannot make it allocate the maximum message size.
+	 */
+	static final int INITIAL_MESSAGE_CAPACITY = 64 * 1024;
+
 	private final long maxMessageSize;
 
 	private final Listener listener;
@@ -269,13 +277,22 @@ public final class FrameReader {
 		if (this.opcode != Rfc6455.OPCODE_CONTINUATION) {
 			this.messageOpcode = this.opcode;
 			this.messageFilled = 0;
-			this.message = new byte[(int) length];
-		}
-		else if (total > this.message.length) {
-			long doubled = Math.min(2L * this.message.length, this.maxMessageSize);
-			this.message = Arrays.copyOf(this.message, (int) Math.max(total, doubled));
+			this.message = new byte[(int) Math.min(length, INITIAL_MESSAGE_CAPACITY)];
 		}
 		return true;
+	}
+
+	/**
+	 * Makes room in the message's buffer for the bytes about to be copied: twice the buffer, within the end of the
+	 * frame if it ends the message, else within the maximum message size.
+	 */
+	private void makeRoom(int count) {
+		int needed = this.messageFilled + count;
+		if (needed > this.message.length) {
+			long limit = this.fin ? this.messageFilled + this.payloadRemaining : this.maxMessageSize;
+			long capacity = Math.max(needed, Math.min(2L * this.message.length, limit));
+			this.message = Arrays.copyOf(this.message, (int) capacity);
+		}
 	}
 
 	/**
@@ -315,6 +332,7 @@ public final class FrameReader {
 		}
 		else {
 			int from = this.messageFilled;
+			makeRoom(count);
 			data.get(this.message, from, count);
 			this.messageFilled += count;
 			if (!utf8Valid(this.message, from, this.messageFilled)) {

@@ -56,7 +56,9 @@ final class MessageInflater {
 		if (this.inflater == null) {
 			this.inflater = new Inflater(true);
 		}
-		this.output = new byte[(int) Math.min(this.maxMessageSize + 1, Math.max(256, 4 * expected))];
+		// What a header claims is only a hint: the buffer grows with what is inflated (FrameReader's decision).
+		long hint = Math.min(FrameReader.INITIAL_MESSAGE_CAPACITY, Math.max(256, 4 * expected));
+		this.output = new byte[(int) Math.min(this.maxMessageSize + 1, hint)];
 		this.filled = 0;
 	}
 

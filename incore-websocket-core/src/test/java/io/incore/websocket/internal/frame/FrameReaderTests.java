@@ -1,11 +1,13 @@
 package io.incore.websocket.internal.frame;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,70 @@ class FrameReaderTests {
 	}
 
 	/**
+	 * Messages larger than the buffer a message starts with (whole, in three fragments, in 20,000 one-byte
+	 * fragments), read in pieces of a few kilobytes: the buffer grows as the bytes come and each arrives whole.
+	 */
+	@Test
+	void messagesLargerThanTheFirstBufferArriveWhole() {
+		byte[] whole = new byte[5 * FrameReader.INITIAL_MESSAGE_CAPACITY / 2 + 7];
+		new Random(7).nextBytes(whole);
+		byte[] text = utf8("\u00e9x".repeat(FrameReader.INITIAL_MESSAGE_CAPACITY));
+		ByteArrayOutputStream input = new ByteArrayOutputStream();
+		input.writeBytes(frame(0x82, whole));
+		input.writeBytes(frame(0x01, Arrays.copyOfRange(text, 0, 101)));
+		input.writeBytes(frame(0x00, Arrays.copyOfRange(text, 101, 70_001)));
+		input.writeBytes(frame(0x80, Arrays.copyOfRange(text, 70_001, text.length)));
+		byte[] tiny = new byte[20_000];
+		new Random(8).nextBytes(tiny);
+		for (int i = 0; i < tiny.length; i++) {
+			input.writeBytes(frame((i == 0) ? 0x02 : (i == tiny.length - 1) ? 0x80 : 0x00, new byte[] { tiny[i] }));
+		}
+		List<byte[]> messages = new ArrayList<>();
+		FrameReader reader = new FrameReader(1 << 20, new Recorder() {
+
+			@Override
+			public void textReceived(String received, int encodedLength) {
+				messages.add(utf8(received));
+			}
+
+			@Override
+			public void binaryReceived(byte[] message) {
+				messages.add(message);
+			}
+
+		});
+		byte[] bytes = input.toByteArray();
+		for (int from = 0; from < bytes.length; from += 4093) {
+			reader.read(ByteBuffer.wrap(bytes, from, Math.min(4093, bytes.length - from)));
+		}
+		assertThat(messages).containsExactly(whole, text, tiny);
+	}
+
+	/**
+	 * A header that announces a payload of almost 2 GiB, with a maximum message size that allows it, followed by
+	 * three bytes: the reader allocates no more than the first buffer, plain or compressed.
+	 */
+	@Test
+	void aHeaderThatClaimsAHugePayloadCostsNothingUntilThePayloadComes() {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long max = Integer.MAX_VALUE - 64;
+		byte[] claim = { 0, 127, 0, 0, 0, 0, 0x7F, (byte) 0xFF, 0, 0, 1, 2, 3 };
+		PerMessageDeflate.Agreement deflate = new PerMessageDeflate.Agreement(false, false, 0);
+		for (int firstByte : new int[] { 0x82, 0xC2 }) {
+			claim[0] = (byte) firstByte;
+			Recorder recorder = new Recorder();
+			FrameReader reader = new FrameReader(max, deflate, recorder);
+			long before = threads.getCurrentThreadAllocatedBytes();
+			reader.read(ByteBuffer.wrap(claim));
+			long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+			reader.release();
+			assertThat(recorder.events).isEmpty();
+			assertThat(allocated).as("bytes allocated for a frame that starts with 0x%X", firstByte)
+				.isLessThan(2L * FrameReader.INITIAL_MESSAGE_CAPACITY);
+		}
+	}
+
+	/**
 	 * Asserts the events, a violation by its code and a part of its description.
 	 */
 	static void assertEvents(List<String> actual, String... expected) {
@@ -225,7 +291,7 @@ class FrameReaderTests {
 	/**
 	 * Records events as short strings; a violation as its code and the first words that tell it apart.
 	 */
-	static final class Recorder implements FrameReader.Listener {
+	static class Recorder implements FrameReader.Listener {
 
 		final List<String> events = new ArrayList<>();
 
