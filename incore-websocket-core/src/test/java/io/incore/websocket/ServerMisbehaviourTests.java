@@ -354,6 +354,20 @@ class ServerMisbehaviourTests {
 		assertThat(recorder.names()).doesNotContain("connected");
 	}
 
+	/**
+	 * A server whose answer's head goes on past any sensible size (a 101 followed by header lines without the empty
+	 * line that ends them) is refused once the head passes the limit, rather than read until memory or the
+	 * handshake timeout runs out.
+	 */
+	@Test
+	void anAnswerWhoseHeadHasNoEndIsRefusedPastTheLimit() throws Exception {
+		String endless = "HTTP/1.1 101 Switching Protocols\r\n" + "X-Filler: 0123456789abcdef\r\n".repeat(2_000);
+		SignalRecorder recorder = upgradeAnsweredWith(endless, false);
+		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+		assertThat(this.socket.getErrorString()).contains("answered the opening handshake, but its head has no end within");
+		assertThat(recorder.names()).doesNotContain("connected");
+	}
+
 	private SignalRecorder upgradeAnsweredWith(String answer) throws IOException {
 		return upgradeAnsweredWith(answer, true);
 	}

@@ -104,7 +104,8 @@ final class HandshakeResponse extends UpgradeResponse {
 		 * @param from the first one to take
 		 * @param to the index behind the last
 		 * @return the index behind the final head's empty line, or -1 if that head is not complete yet
-		 * @throws IOException if the heads grew beyond {@link #MAX_HEAD}
+		 * @throws IOException if the answer is not HTTP ({@link NotHttpException}) or its heads grew beyond
+		 * {@link #MAX_HEAD} ({@link HeadTooLargeException})
 		 */
 		int read(byte[] bytes, int from, int to) throws IOException {
 			for (int i = from; i < to; i++) {
@@ -144,8 +145,7 @@ final class HandshakeResponse extends UpgradeResponse {
 				}
 			}
 			if (this.skipped + this.head.size() > MAX_HEAD) {
-				throw new IOException("The server's answer to the opening handshake has no end within " + MAX_HEAD
-						+ " bytes");
+				throw new HeadTooLargeException();
 			}
 			return -1;
 		}
@@ -258,6 +258,17 @@ final class HandshakeResponse extends UpgradeResponse {
 			}
 			values.add(current.toString().trim());
 			return values;
+		}
+
+	}
+
+	/**
+	 * The head of the server's answer to the opening handshake grew beyond {@link #MAX_HEAD} without its end.
+	 */
+	static final class HeadTooLargeException extends IOException {
+
+		HeadTooLargeException() {
+			super("its head has no end within " + MAX_HEAD + " bytes");
 		}
 
 	}

@@ -102,6 +102,11 @@ final class TyrusFailures {
 			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
 					+ " did not answer the opening handshake with HTTP; its answer begins " + notHttp.getMessage());
 		}
+		HandshakeResponse.HeadTooLargeException tooLarge = find(failure, HandshakeResponse.HeadTooLargeException.class);
+		if (tooLarge != null) {
+			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target
+					+ " answered the opening handshake, but " + tooLarge.getMessage());
+		}
 		ClientHandshake.InvalidSwitchException invalid = find(failure, ClientHandshake.InvalidSwitchException.class);
 		if (invalid != null) {
 			return Failure.socket(IpSocketError.ConnectionRefusedError, "The server at " + target

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * Reading the head of the server's answer to the opening handshake, in pieces of any size.
@@ -150,7 +149,7 @@ class HandshakeResponseTests {
 		byte[] statusLine = "HTTP/1.1 101 Switching Protocols\r\n".getBytes(StandardCharsets.ISO_8859_1);
 		reader.read(statusLine, 0, statusLine.length);
 		byte[] chunk = "X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatIOException().isThrownBy(() -> {
+		assertThatExceptionOfType(HandshakeResponse.HeadTooLargeException.class).isThrownBy(() -> {
 			for (int i = 0; i < HandshakeResponse.MAX_HEAD; i++) {
 				reader.read(chunk, 0, chunk.length);
 			}
