@@ -9,15 +9,20 @@ import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,6 +129,37 @@ class ProxyTests {
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
 			.containsExactly(IpSocketError.ProxyConnectionRefusedError);
 		assertThat(this.socket.getErrorString()).contains("could not be reached");
+	}
+
+	/**
+	 * A proxy that misbehaves before the tunnel is open (hangs up, never answers, answers what is not HTTP) is
+	 * reported as the proxy's failure with the error that says which, never as the server's; a proxy that does not
+	 * answer is the proxy's timeout even though the handshake's time ran out meanwhile.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("misbehavingProxies")
+	void aProxyThatMisbehavesBeforeTheTunnelIsReportedAsTheProxys(String behaviour, String answer, boolean hangUp,
+			IpSocketError expected, String said) throws Exception {
+		try (HeadAnsweringServer proxy = new HeadAnsweringServer((port) -> answer, hangUp)) {
+			SignalRecorder recorder = start(WebSocketOptions.builder()
+				.proxy(HttpProxy.of("127.0.0.1", proxy.port()))
+				.handshakeTimeout(Duration.ofSeconds(2))
+				.build(), server.url("/echo"));
+			recorder.awaitSignal("disconnected");
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(expected);
+			assertThat(this.socket.getErrorString()).contains("The proxy 127.0.0.1:" + proxy.port()).contains(said);
+		}
+	}
+
+	static Stream<Arguments> misbehavingProxies() {
+		return Stream.of(
+				Arguments.of("hangs up", null, true, IpSocketError.ProxyConnectionClosedError, "closed the connection"),
+				Arguments.of("never answers", null, false, IpSocketError.ProxyConnectionTimeoutError, "in time"),
+				Arguments.of("greets as SSH", "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", false,
+						IpSocketError.ProxyProtocolError, "not understood"),
+				Arguments.of("answers with a status outside HTTP's",
+						"HTTP/1.1 600 Custom\r\nContent-Length: 0\r\n\r\n", false, IpSocketError.ProxyProtocolError,
+						"not understood"));
 	}
 
 	@Test

@@ -164,7 +164,7 @@ class ReconnectTests {
 
 	@Test
 	void anUpgradeRefusedWith401IsNotRetriedAndSaysWhy() throws IOException {
-		try (RefusingServer server = new RefusingServer(
+		try (HeadAnsweringServer server = new HeadAnsweringServer(
 				"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer\r\nContent-Length: 0\r\n\r\n")) {
 			WebSocket socket = socket(FAST, server.url());
 			SignalRecorder recorder = new SignalRecorder(socket);
@@ -183,7 +183,7 @@ class ReconnectTests {
 	void a503WithRetryAfterSetsTheNextDelayAndA429IsRetried() throws IOException {
 		ReconnectPolicy patient = new ReconnectPolicy(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), 0.2, 0,
 				Duration.ofSeconds(30));
-		try (RefusingServer server = new RefusingServer(
+		try (HeadAnsweringServer server = new HeadAnsweringServer(
 				"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3\r\nContent-Length: 0\r\n\r\n")) {
 			WebSocket socket = socket(patient, server.url());
 			SignalRecorder recorder = new SignalRecorder(socket);
@@ -199,7 +199,7 @@ class ReconnectTests {
 			assertThat(socket.getHandshakeStatus()).isEqualTo(503);
 			socket.close();
 		}
-		try (RefusingServer server = new RefusingServer("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")) {
+		try (HeadAnsweringServer server = new HeadAnsweringServer("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")) {
 			WebSocket socket = socket(FAST, server.url());
 			SignalRecorder recorder = new SignalRecorder(socket);
 			socket.complete();

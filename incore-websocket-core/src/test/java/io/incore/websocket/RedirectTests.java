@@ -41,7 +41,7 @@ class RedirectTests {
 	@Test
 	void aRedirectIsFollowedToTheServerItNamesAndTheFinalUrlIsVisible() throws IOException {
 		try (TestServer server = TestServer.start();
-				RefusingServer moved = new RefusingServer(movedTo(server.url("/echo")))) {
+				HeadAnsweringServer moved = new HeadAnsweringServer(movedTo(server.url("/echo")))) {
 			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.defaults());
 			recorder.awaitSignal("connected");
 			assertThat(this.socket.getConnectedUrl()).isEqualTo(server.url("/echo"));
@@ -53,7 +53,7 @@ class RedirectTests {
 	@Test
 	void aRedirectToAnHttpUrlIsFollowedAsTheWebSocketUrlItStandsFor() throws IOException {
 		try (TestServer server = TestServer.start();
-				RefusingServer moved = new RefusingServer(movedTo("http://127.0.0.1:" + server.port() + "/echo"))) {
+				HeadAnsweringServer moved = new HeadAnsweringServer(movedTo("http://127.0.0.1:" + server.port() + "/echo"))) {
 			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.defaults());
 			recorder.awaitSignal("connected");
 			assertThat(this.socket.getConnectedUrl()).isEqualTo("ws://127.0.0.1:" + server.port() + "/echo");
@@ -64,7 +64,7 @@ class RedirectTests {
 	void aRedirectToAnHttpsUrlIsFollowedOverTls() throws IOException {
 		try (TestServer server = TestServer.start();
 				TlsProxy tls = new TlsProxy(LOCALHOST.serverContext(), server.port());
-				RefusingServer moved = new RefusingServer(movedTo("https://localhost:" + tls.port() + "/echo"))) {
+				HeadAnsweringServer moved = new HeadAnsweringServer(movedTo("https://localhost:" + tls.port() + "/echo"))) {
 			SignalRecorder recorder = connect(moved.url(),
 					WebSocketOptions.builder().sslContext(LOCALHOST.trustingClientContext()).build());
 			recorder.awaitSignal("connected");
@@ -74,7 +74,7 @@ class RedirectTests {
 
 	@Test
 	void aRedirectToAnotherSchemeIsNotFollowed() throws IOException {
-		try (RefusingServer moved = new RefusingServer(movedTo("ftp://127.0.0.1/files"))) {
+		try (HeadAnsweringServer moved = new HeadAnsweringServer(movedTo("ftp://127.0.0.1/files"))) {
 			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.defaults());
 			recorder.awaitSignal("disconnected");
 			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
@@ -85,7 +85,7 @@ class RedirectTests {
 
 	@Test
 	void aRedirectLoopEndsAfterTheBoundWithAClearError() throws IOException {
-		try (RefusingServer loop = new RefusingServer((port) -> movedTo("ws://127.0.0.1:" + port + "/again"))) {
+		try (HeadAnsweringServer loop = new HeadAnsweringServer((port) -> movedTo("ws://127.0.0.1:" + port + "/again"), true)) {
 			SignalRecorder recorder = connect(loop.url(), WebSocketOptions.builder().maxRedirects(2).build());
 			recorder.awaitSignal("disconnected");
 			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
@@ -94,10 +94,33 @@ class RedirectTests {
 		}
 	}
 
+	/**
+	 * The redirects of an attempt share its handshake timeout: the first server redirects after half of it, and the
+	 * server redirected to never answers; the attempt fails when the time since the first request is up, not a
+	 * whole timeout after the redirect.
+	 */
+	@Test
+	void aRedirectTakesFromTheSameHandshakeTimeout() throws IOException {
+		Duration handshakeTimeout = Duration.ofSeconds(2);
+		try (HeadAnsweringServer silent = new HeadAnsweringServer((port) -> null, false);
+				HeadAnsweringServer moved = new HeadAnsweringServer(
+						(port) -> movedTo("ws://127.0.0.1:" + silent.port() + "/x"), true, handshakeTimeout.dividedBy(2))) {
+			long started = System.nanoTime();
+			SignalRecorder recorder = connect(moved.url(),
+					WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
+			recorder.awaitSignal("disconnected");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
+			assertThat(silent.handshakes()).as("the server redirected to was asked").isOne();
+			assertThat(took).isGreaterThanOrEqualTo(handshakeTimeout)
+				.isLessThan(handshakeTimeout.plus(handshakeTimeout.dividedBy(4)));
+		}
+	}
+
 	@Test
 	void withoutRedirectsARedirectIsReportedAsTheAnswerItIs() throws IOException {
 		try (TestServer server = TestServer.start();
-				RefusingServer moved = new RefusingServer(movedTo(server.url("/echo")))) {
+				HeadAnsweringServer moved = new HeadAnsweringServer(movedTo(server.url("/echo")))) {
 			SignalRecorder recorder = connect(moved.url(), WebSocketOptions.builder().maxRedirects(0).build());
 			recorder.awaitSignal("disconnected");
 			assertThat(this.socket.getErrorString()).contains("301");
@@ -108,7 +131,7 @@ class RedirectTests {
 	@Test
 	void aRedirectFromWssToWsIsNotFollowed() throws IOException {
 		try (TestServer server = TestServer.start();
-				RefusingServer moved = new RefusingServer(movedTo(server.url("/echo")));
+				HeadAnsweringServer moved = new HeadAnsweringServer(movedTo(server.url("/echo")));
 				TlsProxy tls = new TlsProxy(LOCALHOST.serverContext(), moved.port())) {
 			TestServer.clearHandshakeHeaders();
 			SignalRecorder recorder = connect("wss://localhost:" + tls.port() + "/x",

@@ -3,11 +3,6 @@ package io.incore.websocket;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -378,30 +373,9 @@ class ServerMisbehaviourTests {
 	 * deadline proves the end was seen.
 	 */
 	private SignalRecorder upgradeAnsweredWith(String answer, boolean hangUp) throws IOException {
-		try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			Thread server = new Thread(TestServer.THREADS, () -> {
-				try (Socket client = listener.accept()) {
-					InputStream in = client.getInputStream();
-					int matched = 0;
-					while (matched < 4) {
-						int b = in.read();
-						matched = (b == -1) ? 4 : (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-					}
-					if (answer != null) {
-						client.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
-					}
-					if (!hangUp) {
-						in.transferTo(OutputStream.nullOutputStream());
-					}
-				}
-				catch (IOException ex) {
-					// The client went away first.
-				}
-			}, TestServer.SERVER_THREAD_PREFIX + "upgrade");
-			server.setDaemon(true);
-			server.start();
+		try (HeadAnsweringServer server = new HeadAnsweringServer((port) -> answer, hangUp)) {
 			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(Duration.ofMinutes(1)).build());
-			this.socket.setUrl("ws://127.0.0.1:" + listener.getLocalPort() + "/x");
+			this.socket.setUrl("ws://127.0.0.1:" + server.port() + "/x");
 			this.socket.setAutoConnect(false);
 			SignalRecorder recorder = new SignalRecorder(this.socket);
 			this.socket.connectToHost();

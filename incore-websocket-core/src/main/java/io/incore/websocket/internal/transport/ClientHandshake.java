@@ -73,10 +73,13 @@ final class ClientHandshake {
 
 	private volatile boolean over;
 
-	/** When the handshake must be over, in {@link System#nanoTime()}; set when it starts. */
-	private long deadline;
+	/**
+	 * When the handshake must be over, in {@link System#nanoTime()}: the handshake timeout after the first request
+	 * of the attempt, which its redirects share.
+	 */
+	private final long deadline;
 
-	/** Ends a handshake connected here once its time is up, on the channel's event loop; {@code null} otherwise. */
+	/** Ends the handshake once its time is up, on its (first) channel's event loop; {@code null} until started. */
 	private volatile ScheduledFuture<?> deadlineTimer;
 
 	private URI uri;
@@ -97,13 +100,15 @@ final class ClientHandshake {
 	private final Boolean secureOrigin;
 
 	ClientHandshake(ClientEngine engine, ConnectionSettings settings) {
-		this(engine, settings, null);
+		this(engine, settings, null,
+				System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.connectTimeoutMillis()));
 	}
 
-	private ClientHandshake(ClientEngine engine, ConnectionSettings settings, Boolean secureOrigin) {
+	private ClientHandshake(ClientEngine engine, ConnectionSettings settings, Boolean secureOrigin, long deadline) {
 		this.engine = engine;
 		this.settings = settings;
 		this.secureOrigin = secureOrigin;
+		this.deadline = deadline;
 	}
 
 	/**
@@ -112,7 +117,6 @@ final class ClientHandshake {
 	 * @throws IOException if the host is unknown, or a direct connection could not be made
 	 */
 	void start() throws IOException {
-		this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.settings.connectTimeoutMillis());
 		UpgradeRequest request = this.engine.createUpgradeRequest(this::timedOut);
 		URI uri = webSocketUri(URI.create(request.getRequestUri()));
 		boolean secure = "wss".equalsIgnoreCase(uri.getScheme());
@@ -165,8 +169,8 @@ final class ClientHandshake {
 	 * <p>
 	 * Tyrus starts its handshake timeout only once this returns, so the time the connect took here is taken off the
 	 * rest by a timer of this handshake's own ({@link #deadlinePassed}): connecting, TLS and upgrade together take
-	 * at most the handshake timeout. A timeout of Tyrus' (of a redirect's handshake, connected on another thread)
-	 * closes the socket, which ends a connect still in progress.
+	 * at most the handshake timeout. Each connect is bounded by the time left; should Tyrus' backstop timer fire
+	 * meanwhile, it closes the socket, which ends a connect still in progress.
 	 */
 	private void connectHere(InetAddress[] addresses, int port, SSLContext tlsContext, byte[] request)
 			throws IOException {
@@ -209,11 +213,7 @@ final class ClientHandshake {
 				failed(done.cause());
 				return;
 			}
-			if (!this.over) {
-				// On the channel's event loop, like every other end of the handshake, so that only one is reported.
-				this.deadlineTimer = channel.eventLoop()
-					.schedule(this::deadlinePassed, this.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-			}
+			startDeadline(channel);
 			if (tlsContext != null) {
 				channel.writeAndFlush(Unpooled.wrappedBuffer(request));
 			}
@@ -318,6 +318,9 @@ final class ClientHandshake {
 			})
 			.connect(address);
 		this.channel = connect.channel();
+		if (next == 0) {
+			startDeadline(connect.channel());
+		}
 		connect.addListener((done) -> {
 			if (done.isSuccess()) {
 				connect.channel().writeAndFlush(Unpooled.wrappedBuffer(request));
@@ -383,8 +386,9 @@ final class ClientHandshake {
 	}
 
 	private void answered(ChannelHandlerContext ctx, HandshakeResponse response, ByteBuffer rest) throws IOException {
-		this.over = true;
-		stopDeadline();
+		if (!end()) {
+			return;
+		}
 		HandshakeLog.response(this.uri, response, this.settings.redactedNames());
 		if (response.getStatus() != 101 && !REDIRECTS.contains(response.getStatus())) {
 			ctx.close();
@@ -460,7 +464,7 @@ final class ClientHandshake {
 		try {
 			boolean secure = (this.secureOrigin != null) ? this.secureOrigin
 					: "wss".equalsIgnoreCase(this.uri.getScheme());
-			new ClientHandshake(this.engine, this.settings, secure).start();
+			new ClientHandshake(this.engine, this.settings, secure, this.deadline).start();
 		}
 		catch (IOException | RuntimeException ex) {
 			this.engine.processError(ex);
@@ -471,9 +475,7 @@ final class ClientHandshake {
 	 * Reports a failure to the engine, once; before a proxy's tunnel is open, as the proxy's failure.
 	 */
 	private void failed(Throwable cause) {
-		if (!this.over) {
-			this.over = true;
-			stopDeadline();
+		if (end()) {
 			boolean beforeTunnel = this.proxyHandler != null && !this.proxyHandler.isConnected();
 			this.engine.processError(beforeTunnel ? this.proxy.failure(unwrapped(cause)) : cause);
 		}
@@ -499,6 +501,32 @@ final class ClientHandshake {
 			if (current != null) {
 				current.close();
 			}
+		}
+	}
+
+	/**
+	 * Ends the handshake, once: an answer, a failure and the deadline may come on different threads (through a
+	 * proxy, channels to two of its addresses may be on two event loops).
+	 * @return whether this call ended it
+	 */
+	private synchronized boolean end() {
+		if (this.over) {
+			return false;
+		}
+		this.over = true;
+		stopDeadline();
+		return true;
+	}
+
+	/**
+	 * Starts the timer that ends the handshake at its deadline, on the event loop of its (first) channel. Tyrus'
+	 * own timer runs a little longer ({@link TyrusConnector}), so this one decides, and a handshake that runs out of
+	 * time through a proxy whose tunnel is not open yet is the proxy's timeout.
+	 */
+	private void startDeadline(Channel channel) {
+		if (!this.over) {
+			this.deadlineTimer = channel.eventLoop()
+				.schedule(this::deadlinePassed, this.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.net.MalformedURLException;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 
 import io.incore.websocket.HttpProxy;
 import io.incore.websocket.IpSocketError;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyConnectException;
 
@@ -134,6 +136,11 @@ record ProxyRoute(String host, int port, String username, String password) {
 		if (cause instanceof HttpProxyHandler.HttpProxyConnectException refused) {
 			Matcher status = STATUS.matcher(String.valueOf(refused.getMessage()));
 			String code = status.find() ? status.group(1) : "?";
+			if (!code.matches("[1-5]\\d\\d")) {
+				// Netty's codec gives an answer it cannot read the status 999; one outside 100-599 is no HTTP either.
+				return new ProxyFailureException(IpSocketError.ProxyProtocolError,
+						proxy + " gave an answer that is not understood: not an HTTP status line", cause);
+			}
 			if (code.equals("407")) {
 				return new ProxyFailureException(IpSocketError.ProxyAuthenticationRequiredError, proxy
 						+ " asks for authentication (HTTP 407); "
@@ -143,7 +150,8 @@ record ProxyRoute(String host, int port, String username, String password) {
 			return new ProxyFailureException(IpSocketError.ProxyConnectionRefusedError,
 					proxy + " refused the tunnel (HTTP " + code + ")", cause);
 		}
-		if (cause instanceof ProxyConnectException && String.valueOf(cause.getMessage()).contains("timeout")) {
+		if (cause instanceof ProxyConnectException && String.valueOf(cause.getMessage()).contains("timeout")
+				|| cause instanceof SocketTimeoutException) {
 			return new ProxyFailureException(IpSocketError.ProxyConnectionTimeoutError,
 					proxy + " did not answer in time", cause);
 		}
@@ -156,7 +164,7 @@ record ProxyRoute(String host, int port, String username, String password) {
 			return new ProxyFailureException(IpSocketError.ProxyProtocolError,
 					proxy + " gave an answer that is not understood: " + cause.getMessage(), cause);
 		}
-		if (cause instanceof io.netty.channel.ConnectTimeoutException) {
+		if (cause instanceof ConnectTimeoutException) {
 			return new ProxyFailureException(IpSocketError.ProxyConnectionTimeoutError,
 					proxy + " could not be reached in time", cause);
 		}

@@ -41,6 +41,13 @@ import org.glassfish.tyrus.core.MaskingKeyGenerator;
  */
 public final class TyrusConnector implements Connector {
 
+	/**
+	 * How much longer than the handshake timeout Tyrus waits for a handshake. Decision: the handshake's own deadline
+	 * ({@link ClientHandshake}) ends it at the timeout and reports what had not happened by then (the server's
+	 * answer, or a proxy's tunnel); Tyrus' timer, which knows neither, is only the backstop behind it.
+	 */
+	static final long TYRUS_TIMEOUT_MARGIN_MILLIS = 1_000;
+
 	private static final Map<ManagerKey, ClientManager> managers = new ConcurrentHashMap<>();
 
 	/**
@@ -79,7 +86,8 @@ public final class TyrusConnector implements Connector {
 	private static ClientManager createManager(ManagerKey key) {
 		ClientManager manager = ClientManager.createClient(NettyClientContainer.class.getName(),
 				SessionContainer.SHARED);
-		manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) key.handshakeMillis());
+		manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT,
+				(int) Math.min(Integer.MAX_VALUE, key.handshakeMillis() + TYRUS_TIMEOUT_MARGIN_MILLIS));
 		manager.getProperties().put(ClientProperties.REDIRECT_ENABLED, key.maxRedirects() > 0);
 		manager.getProperties().put(ClientProperties.REDIRECT_THRESHOLD, key.maxRedirects());
 		manager.getProperties().put(ClientProperties.MASKING_KEY_GENERATOR, TYRUS_MASKS);
