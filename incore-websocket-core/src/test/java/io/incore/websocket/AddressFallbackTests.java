@@ -132,6 +132,36 @@ class AddressFallbackTests {
 		}
 	}
 
+	/**
+	 * The redirects of an attempt share its handshake timeout: reaching the first server takes half of it (its
+	 * first address does not answer), that server redirects to one that never answers, and the attempt fails when
+	 * the time since the first request is up, not a whole timeout after the redirect.
+	 */
+	@Test
+	void aRedirectTakesFromTheSameHandshakeTimeout() throws Exception {
+		Duration handshakeTimeout = Duration.ofSeconds(2);
+		try (HeadAnsweringServer silent = new HeadAnsweringServer((port) -> null, false);
+				HeadAnsweringServer moved = new HeadAnsweringServer("HTTP/1.1 301 Moved Permanently\r\nLocation: "
+						+ "ws://127.0.0.1:" + silent.port() + "/x\r\nContent-Length: 0\r\n\r\n");
+				ServerSocket unanswering = new ServerSocket(moved.port(), 1, InetAddress.getByName("127.0.0.4"));
+				Socket first = new Socket(unanswering.getInetAddress(), unanswering.getLocalPort());
+				Socket second = new Socket(unanswering.getInetAddress(), unanswering.getLocalPort())) {
+			this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
+			this.socket.setUrl("ws://slow.test:" + moved.port() + "/echo");
+			this.socket.setAutoConnect(false);
+			SignalRecorder recorder = new SignalRecorder(this.socket);
+			long started = System.nanoTime();
+			this.socket.connectToHost();
+			recorder.awaitSignal("disconnected");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
+			assertThat(moved.handshakes()).as("the first server redirected").isOne();
+			assertThat(silent.handshakes()).as("the server redirected to was asked").isOne();
+			assertThat(took).isGreaterThanOrEqualTo(handshakeTimeout)
+				.isLessThan(handshakeTimeout.plus(handshakeTimeout.dividedBy(4)));
+		}
+	}
+
 	@Test
 	void aProxyWhoseFirstAddressRefusesIsReachedAtTheNext() throws Exception {
 		try (TestServer server = TestServer.start(); ConnectProxy proxy = ConnectProxy.open()) {

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -22,8 +21,6 @@ final class HeadAnsweringServer implements AutoCloseable {
 	private final ServerSocket listener;
 
 	private final boolean hangUp;
-
-	private final Duration delay;
 
 	private final AtomicInteger handshakes = new AtomicInteger();
 
@@ -41,19 +38,8 @@ final class HeadAnsweringServer implements AutoCloseable {
 	 * @param hangUp whether to close the connection after the answer, or else to read until the client closes it
 	 */
 	HeadAnsweringServer(IntFunction<String> answerForPort, boolean hangUp) throws IOException {
-		this(answerForPort, hangUp, Duration.ZERO);
-	}
-
-	/**
-	 * Creates a server that takes its time to answer, as a busy server does.
-	 * @param answerForPort the answer for the server's port; {@code null} for none
-	 * @param hangUp whether to close the connection after the answer, or else to read until the client closes it
-	 * @param delay how long after the head it answers
-	 */
-	HeadAnsweringServer(IntFunction<String> answerForPort, boolean hangUp, Duration delay) throws IOException {
 		this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.hangUp = hangUp;
-		this.delay = delay;
 		String answer = answerForPort.apply(this.listener.getLocalPort());
 		Thread server = new Thread(TestServer.THREADS, () -> serve(answer), TestServer.SERVER_THREAD_PREFIX + "head");
 		server.setDaemon(true);
@@ -70,7 +56,6 @@ final class HeadAnsweringServer implements AutoCloseable {
 					matched = (b == -1) ? 4 : (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
 				}
 				this.handshakes.incrementAndGet();
-				Thread.sleep(this.delay.toMillis());
 				if (answer != null) {
 					client.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
 				}
@@ -80,10 +65,6 @@ final class HeadAnsweringServer implements AutoCloseable {
 			}
 			catch (IOException ex) {
 				// Closed by the test, or the client went away first.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
 			}
 		}
 	}

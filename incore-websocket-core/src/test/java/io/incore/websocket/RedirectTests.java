@@ -94,29 +94,6 @@ class RedirectTests {
 		}
 	}
 
-	/**
-	 * The redirects of an attempt share its handshake timeout: the first server redirects after half of it, and the
-	 * server redirected to never answers; the attempt fails when the time since the first request is up, not a
-	 * whole timeout after the redirect.
-	 */
-	@Test
-	void aRedirectTakesFromTheSameHandshakeTimeout() throws IOException {
-		Duration handshakeTimeout = Duration.ofSeconds(2);
-		try (HeadAnsweringServer silent = new HeadAnsweringServer((port) -> null, false);
-				HeadAnsweringServer moved = new HeadAnsweringServer(
-						(port) -> movedTo("ws://127.0.0.1:" + silent.port() + "/x"), true, handshakeTimeout.dividedBy(2))) {
-			long started = System.nanoTime();
-			SignalRecorder recorder = connect(moved.url(),
-					WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
-			recorder.awaitSignal("disconnected");
-			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
-			assertThat(silent.handshakes()).as("the server redirected to was asked").isOne();
-			assertThat(took).isGreaterThanOrEqualTo(handshakeTimeout)
-				.isLessThan(handshakeTimeout.plus(handshakeTimeout.dividedBy(4)));
-		}
-	}
-
 	@Test
 	void withoutRedirectsARedirectIsReportedAsTheAnswerItIs() throws IOException {
 		try (TestServer server = TestServer.start();

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -93,29 +97,27 @@ class HandshakeResponseTests {
 		assertThat(response.getFirstHeaderValue("www-authenticate")).isEqualTo("Basic realm=\"x\"");
 	}
 
-	@Test
-	void aGreetingOfAnotherProtocolIsRefusedByItsFirstFiveBytes() {
-		assertRefusedAfter("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", 5, "'SSH-2'");
-		assertRefusedAfter("220 mail.example.com ESMTP\r\n", 5, "'220 m'");
-		assertRefusedAfter("\u0015\u0003\u0001\u0000\u0002\u0002\u0050", 5, "'?????'");
+	/**
+	 * An answer that is not HTTP is refused as soon as that shows: a greeting of another protocol by its first five
+	 * bytes; a first line that is not a status line (no status code, one outside 100-599) at its end; after empty
+	 * lines and interim answers too.
+	 */
+	@ParameterizedTest(name = "{2}")
+	@MethodSource("answersThatAreNotHttp")
+	void anAnswerThatIsNotHttpIsRefusedWhereItShowsAndQuoted(String answer, int refusedAt, String quoted) {
+		assertRefusedAfter(answer, refusedAt, quoted);
 	}
 
-	@Test
-	void aFirstLineThatIsNotAStatusLineIsRefusedAtItsEnd() {
-		assertRefusedAfter("HTTP/1.1 OK\r\nUpgrade: websocket\r\n\r\n", 13, "'HTTP/1.1 OK'");
-		assertRefusedAfter("HTTP/1.1 1O1 Switching Protocols\n\n", 33, "'HTTP/1.1 1O1 Switching Protocols'");
-	}
-
-	@Test
-	void aStatusCodeOutsideTheRangeOfHttpIsRefused() {
-		assertRefusedAfter("HTTP/1.1 001 Switching Protocols\r\n\r\n", 34, "'HTTP/1.1 001 Switching Protocols'");
-		assertRefusedAfter("HTTP/1.1 099\r\n\r\n", 14, "'HTTP/1.1 099'");
-		assertRefusedAfter("HTTP/1.1 600 Custom\r\n\r\n", 21, "'HTTP/1.1 600 Custom'");
-	}
-
-	@Test
-	void aStatusLineAfterEmptyLinesAndInterimAnswersIsCheckedToo() {
-		assertRefusedAfter("\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nSSH-2", 34, "'SSH-2'");
+	static Stream<Arguments> answersThatAreNotHttp() {
+		return Stream.of(Arguments.of("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", 5, "'SSH-2'"),
+				Arguments.of("220 mail.example.com ESMTP\r\n", 5, "'220 m'"),
+				Arguments.of("\u0015\u0003\u0001\u0000\u0002\u0002\u0050", 5, "'?????'"),
+				Arguments.of("HTTP/1.1 OK\r\nUpgrade: websocket\r\n\r\n", 13, "'HTTP/1.1 OK'"),
+				Arguments.of("HTTP/1.1 1O1 Switching Protocols\n\n", 33, "'HTTP/1.1 1O1 Switching Protocols'"),
+				Arguments.of("HTTP/1.1 001 Switching Protocols\r\n\r\n", 34, "'HTTP/1.1 001 Switching Protocols'"),
+				Arguments.of("HTTP/1.1 099\r\n\r\n", 14, "'HTTP/1.1 099'"),
+				Arguments.of("HTTP/1.1 600 Custom\r\n\r\n", 21, "'HTTP/1.1 600 Custom'"),
+				Arguments.of("\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nSSH-2", 34, "'SSH-2'"));
 	}
 
 	/**
