@@ -132,9 +132,9 @@ class ProxyTests {
 	}
 
 	/**
-	 * A proxy that misbehaves before the tunnel is open (hangs up, never answers, answers what is not HTTP) is
-	 * reported as the proxy's failure with the error that says which, never as the server's; a proxy that does not
-	 * answer is the proxy's timeout even though the handshake's time ran out meanwhile.
+	 * A proxy that misbehaves before the tunnel is open (hangs up, never answers, answers what is not HTTP or a head
+	 * without end) is reported as the proxy's failure with the error that says which, never as the server's; a proxy
+	 * that does not answer is the proxy's timeout even though the handshake's time ran out meanwhile.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("misbehavingProxies")
@@ -159,7 +159,13 @@ class ProxyTests {
 						IpSocketError.ProxyProtocolError, "not understood"),
 				Arguments.of("answers with a status outside HTTP's",
 						"HTTP/1.1 600 Custom\r\nContent-Length: 0\r\n\r\n", false, IpSocketError.ProxyProtocolError,
-						"not understood"));
+						"not understood: status 600"),
+				Arguments.of("answers a head longer than 8 KiB with no end",
+						"HTTP/1.1 200 Connection established\r\n" + "X-Filler: abcdefghijklmnopqrstuvwxyz\r\n".repeat(500),
+						false, IpSocketError.ProxyProtocolError, "not understood: HTTP header is larger than"),
+				Arguments.of("answers a line that is no header",
+						"HTTP/1.1 200 Connection established\r\nNoColonHere\r\n\r\n", false,
+						IpSocketError.ProxyProtocolError, "not understood: No colon found"));
 	}
 
 	@Test

@@ -308,6 +308,7 @@ final class ClientHandshake {
 				@Override
 				protected void initChannel(Channel channel) {
 					channel.pipeline().addLast(ClientHandshake.this.proxyHandler);
+					ProxyAnswerCheck.guard(channel.pipeline().context(ClientHandshake.this.proxyHandler));
 					if (tlsContext != null) {
 						channel.pipeline()
 							.addLast(tls(tlsContext, ClientHandshake.this.uri.getHost(), address.getPort()));

@@ -127,7 +127,8 @@ record ProxyRoute(String host, int port, String username, String password) {
 
 	/**
 	 * Tells what a failure before the tunnel was open means: the proxy could not be reached, refused, asked for
-	 * authentication, stopped answering, closed the connection, or answered something else than HTTP.
+	 * authentication, stopped answering, closed the connection, or answered something else than HTTP
+	 * ({@link ProxyAnswerCheck}).
 	 * @param cause the failure
 	 * @return the failure to report
 	 */
@@ -137,9 +138,9 @@ record ProxyRoute(String host, int port, String username, String password) {
 			Matcher status = STATUS.matcher(String.valueOf(refused.getMessage()));
 			String code = status.find() ? status.group(1) : "?";
 			if (!code.matches("[1-5]\\d\\d")) {
-				// Netty's codec gives an answer it cannot read the status 999; one outside 100-599 is no HTTP either.
+				// RFC 9110 15: a status outside 100-599 is no HTTP (an answer the codec cannot read is checked before).
 				return new ProxyFailureException(IpSocketError.ProxyProtocolError,
-						proxy + " gave an answer that is not understood: not an HTTP status line", cause);
+						proxy + " gave an answer that is not understood: status " + code + " is outside HTTP's", cause);
 			}
 			if (code.equals("407")) {
 				return new ProxyFailureException(IpSocketError.ProxyAuthenticationRequiredError, proxy
@@ -149,6 +150,10 @@ record ProxyRoute(String host, int port, String username, String password) {
 			}
 			return new ProxyFailureException(IpSocketError.ProxyConnectionRefusedError,
 					proxy + " refused the tunnel (HTTP " + code + ")", cause);
+		}
+		if (cause.getCause() instanceof ProxyAnswerCheck.UnreadableAnswerException unreadable) {
+			return new ProxyFailureException(IpSocketError.ProxyProtocolError,
+					proxy + " gave an answer that is not understood: " + unreadable.getMessage(), cause);
 		}
 		if (cause instanceof ProxyConnectException && String.valueOf(cause.getMessage()).contains("timeout")
 				|| cause instanceof SocketTimeoutException) {
