@@ -46,8 +46,8 @@ import io.incore.websocket.internal.frame.Rfc6455;
  * @param tcpNoDelay whether every frame leaves at once ({@code TCP_NODELAY}, on by default). Turned off,
  * Nagle's algorithm holds a small frame back while an earlier one is still unacknowledged and sends them together:
  * a stream of small messages then needs far fewer packets and system calls on both ends (about 2.5 times the
- * messages per second in BENCHMARKS.md with {@code coalesceSends} off, no further gain with it on), but a message
- * sent right behind another one to a server that does not answer the first waits for the server's delayed
+ * messages per second in BENCHMARKS-ARCHIVE.md with {@code coalesceSends} off, no further gain with it on), but a
+ * message sent right behind another one to a server that does not answer the first waits for the server's delayed
  * acknowledgement, typically up to 40 ms on Linux. A lone message is never delayed. Leave it on unless you stream
  * many small messages and can accept that.
  * @param coalesceSends whether small messages sent in quick succession may leave together (on by default). A
@@ -55,9 +55,9 @@ import io.incore.websocket.internal.frame.Rfc6455;
  * at once, and a thread of the shared flush pool writes it together with every message held after it in one
  * write, one thread hand-off later; a lone message, or one sent after a pause, is written at once. A stream of
  * small messages then costs one system call and one TCP segment per burst instead of per message (about three times
- * the messages per second in BENCHMARKS-ARCHIVE.md, the same round-trip time for one message at a time). Unlike {@code tcpNoDelay(false)} nothing ever waits for the server. At most
- * 64 KiB per connection is held or being written this way; beyond that a send writes and waits, so a slow server
- * still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
+ * the messages per second in BENCHMARKS-ARCHIVE.md, the same round-trip time for one message at a time). Unlike
+ * {@code tcpNoDelay(false)} nothing ever waits for the server. At most 64 KiB per connection is held or being
+ * written this way; beyond that a send writes and waits, so a slow server still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
  * failed send is. Turn it off to have every message handed to the transport at once.
  * @param proxy the HTTP proxy to connect through, {@code null} (the default) to follow the JVM's
  * {@link java.net.ProxySelector}

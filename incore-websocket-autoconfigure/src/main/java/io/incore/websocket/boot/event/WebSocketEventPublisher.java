@@ -24,7 +24,7 @@ import org.springframework.core.ResolvableType;
  * Decision: an event is published wrapped in a {@link PayloadApplicationEvent} made here, as the context would wrap
  * it (the publisher as its source, {@code PayloadApplicationEvent<TextMessageReceivedEvent>} as its type), but
  * with that type computed once per event class instead of for every event: the context's own wrapping builds the
- * generic type anew each time, which was most of the cost of publishing a message (measured in BENCHMARKS.md,
+ * generic type anew each time, which was most of the cost of publishing a message (measured in BENCHMARKS-ARCHIVE.md,
  * {@code spring-payload}). Listeners see no difference: {@code @EventListener} methods get the record, and the
  * event still goes through {@link ApplicationEventPublisher#publishEvent(ApplicationEvent)}, so a parent context
  * gets it too.

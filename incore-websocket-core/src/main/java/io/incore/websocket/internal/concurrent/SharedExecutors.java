@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code incore-websocket-event-N}: runs the serial event contexts (signal delivery); one per core, at
  * least two. A {@link ForkJoinPool} in FIFO mode rather than a {@link ThreadPoolExecutor}: each received message
- * may schedule a drain, and its hand-off costs less there (measured in BENCHMARKS.md: about 9 % more small
+ * may schedule a drain, and its hand-off costs less there (measured in BENCHMARKS-ARCHIVE.md: about 9 % more small
  * messages per second, the same latency).</li>
  * <li>{@code incore-websocket-flush-N}: writes small frames that were held to leave together
  * (the transport's {@code OutgoingFrames}); one per core, at least two. Its tasks never block: Netty queues what the

@@ -27,8 +27,8 @@ import org.glassfish.tyrus.spi.Writer;
  * <p>
  * On a plain connection (no TLS, no proxy handler), a write from a thread other than the event loop goes to the
  * socket directly when nothing is queued or still on its way to the socket: one system call on the sender's
- * thread instead of a hand-off to the event loop, as Jetty and Grizzly write (measured in BENCHMARKS.md). What the
- * socket does not take at once is queued as above. A lock orders the direct writes against the queue and its
+ * thread instead of a hand-off to the event loop, as Jetty and Grizzly write (measured in BENCHMARKS-ARCHIVE.md).
+ * What the socket does not take at once is queued as above. A lock orders the direct writes against the queue and its
  * draining. The socket is in non-blocking mode, whose writes the JDK does not tie to the writing thread's
  * interrupt (only blocking channel operations close the channel on an interrupt), so a sender that is interrupted
  * cannot break the connection.

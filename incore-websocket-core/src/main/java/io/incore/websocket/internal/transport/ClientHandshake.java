@@ -164,7 +164,7 @@ final class ClientHandshake {
 	/**
 	 * Connects a direct connection on this (connect) thread and writes the request, then hands the socket to an
 	 * event loop, which reads the answer: the registration with the event loop overlaps the server's work on the
-	 * request instead of preceding the connect (measured in BENCHMARKS.md). A TLS connection's request is written
+	 * request instead of preceding the connect (measured in BENCHMARKS-ARCHIVE.md). A TLS connection's request is written
 	 * through its {@link SslHandler}, which holds it until the TLS handshake is done.
 	 * <p>
 	 * Tyrus starts its handshake timeout only once this returns, so the time the connect took here is taken off the

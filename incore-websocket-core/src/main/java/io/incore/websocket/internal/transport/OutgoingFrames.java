@@ -31,7 +31,7 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * answer to the one before is not held, which would cost a hand-off to the flush pool with nothing to join it. A
  * write to a server on the same host may return only after the server answered it (the write woke the server's
  * thread, which took the core), so counted from its end, a share of the requests of a one-in-flight exchange were
- * held on a busy machine (BENCHMARKS.md, {@code ab-burst}).
+ * held on a busy machine (BENCHMARKS-ARCHIVE.md, {@code ab-burst}).
  * <p>
  * Once {@link #MAX_HELD_BYTES} are held or written but not yet on the socket, a send writes everything held plus
  * its own frame and waits for that, so a server that reads slowly still holds senders up.
@@ -40,7 +40,7 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * watermark) does not make its sender wait either: the event loop writes it (or the sender itself, on a plain
  * connection with nothing waiting), and the watermark bounds what waits there, so a server that reads slowly still
  * holds senders up once the buffer is full. Waiting for every write
- * would cost the sender two thread wake-ups per message (measured in BENCHMARKS.md).
+ * would cost the sender two thread wake-ups per message (measured in BENCHMARKS-ARCHIVE.md).
  * <p>
  * The connection's own control frames (pongs and close frames) pass through {@link #write} and go out after every
  * frame held before them. The first write that fails after its sender returned, a held batch's or an accepted
