@@ -10,8 +10,9 @@ import io.incore.websocket.WebSocketOptions;
  * Runs one workload with one client library in this JVM and prints one line
  * {@code RESULT client=<c> workload=<w> key=value ...}. Usage:
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
- * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code core-uncompressed}, {@code spring}, {@code jdk}, {@code jetty} and workload one of
- * {@code text}, {@code binary}, {@code latency}, {@code idle}.
+ * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code core-uncompressed}, {@code spring},
+ * {@code jdk}, {@code jetty}, {@code java-websocket}, {@code okhttp} and workload one of {@code text},
+ * {@code binary}, {@code latency}, {@code idle}.
  */
 public final class BenchmarkDriver {
 

@@ -16,12 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * The measured workloads. Every loop is bounded in time and count; results are returned as named numbers.
  */
 final class Workloads {
 
-	static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
+	/** Before (a) and (b) are measured; {@code -Dthroughput.warmup=<seconds>} for another. */
+	static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(Integer.getInteger("throughput.warmup", 3));
 
 	static final long MEASURE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -35,7 +38,9 @@ final class Workloads {
 
 	/**
 	 * (a) and (b): one connection, {@code inFlight} messages outstanding at any time; messages echoed per second
-	 * and payload megabytes per second over the measurement window, after a warm-up.
+	 * and payload megabytes per second over the measurement window, after a warm-up, and the CPU time this JVM
+	 * spent per echoed message meanwhile (every thread: the client's, the driver's and the JIT's), which swings less
+	 * than the rate on a machine shared with the server.
 	 */
 	static Map<String, Double> throughput(BenchmarkClient client, String url, int payloadBytes, boolean binary,
 			int inFlight) throws Exception {
@@ -51,10 +56,12 @@ final class Workloads {
 		long measureFrom = start + WARM_UP_NANOS;
 		long end = measureFrom + MEASURE_NANOS;
 		long countAtStart = -1;
+		long cpuAtStart = 0;
 		long now;
 		while ((now = System.nanoTime()) < end) {
 			if (countAtStart < 0 && now >= measureFrom) {
 				countAtStart = echoed.get();
+				cpuAtStart = processCpuNanos();
 			}
 			if (!window.tryAcquire(ECHO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("No echo within " + ECHO_TIMEOUT_SECONDS + " s");
@@ -67,12 +74,19 @@ final class Workloads {
 			}
 		}
 		double messages = echoed.get() - countAtStart;
+		double cpuMicros = (processCpuNanos() - cpuAtStart) / 1e3;
 		double seconds = MEASURE_NANOS / 1e9;
 		connection.close();
 		Map<String, Double> result = new LinkedHashMap<>();
 		result.put("msgPerSec", messages / seconds);
 		result.put("mbPerSec", messages * payloadBytes / seconds / (1024 * 1024));
+		result.put("cpuUsPerMsg", cpuMicros / messages);
 		return result;
+	}
+
+	private static long processCpuNanos() {
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/**
