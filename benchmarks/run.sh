@@ -16,18 +16,32 @@ PORT=${PORT:-18080}
 # SERVER_ARGS=deflate makes the echo server agree to permessage-deflate.
 SERVER_ARGS=${SERVER_ARGS:-}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseG1GC"}
+# TLS=1 serves wss:// with a self-signed certificate for 127.0.0.1 that the clients trust (core* and jetty only).
+TLS=${TLS:-0}
 OUT=${OUT:-benchmarks/target/results-$(date -u +%Y%m%dT%H%M%SZ).txt}
 
 mvn -B -ntp -q -DskipTests -pl benchmarks -am install
 CP="benchmarks/target/incore-websocket-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
 
-coproc SERVER { exec java -Xms512m -Xmx512m -cp "$CP" io.incore.websocket.benchmarks.EchoServer "$PORT" $SERVER_ARGS; }
+SCHEME=ws
+if [ "$TLS" = 1 ]; then
+  KEYSTORE=benchmarks/target/echo-server.p12
+  rm -f "$KEYSTORE"
+  keytool -genkeypair -alias echo -keyalg EC -groupname secp256r1 -dname CN=127.0.0.1 -ext SAN=ip:127.0.0.1 \
+    -validity 2 -storetype PKCS12 -keystore "$KEYSTORE" -storepass changeit -keypass changeit 2>/dev/null
+  JAVA_OPTS="$JAVA_OPTS -Dbench.keystore=$KEYSTORE"
+  SCHEME=wss
+fi
+
+coproc SERVER { exec java -Xms512m -Xmx512m ${KEYSTORE:+-Dbench.keystore=$KEYSTORE} -cp "$CP" \
+  io.incore.websocket.benchmarks.EchoServer "$PORT" $SERVER_ARGS; }
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 read -r ready <&"${SERVER[0]}"
 echo "echo server: $ready"
-URL="ws://127.0.0.1:$PORT/echo"
+URL="$SCHEME://127.0.0.1:$PORT/echo"
 
-echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, server: $SERVER_ARGS" | tee "$OUT"
+echo "# $(date -u) $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, server: $SERVER_ARGS $URL" \
+  | tee "$OUT"
 read -r -a CLIENT_LIST <<< "$CLIENTS"
 
 # Skipped pairs: the Spring path has no idle workload; OkHttp keeps one dispatcher call (and its thread) per open

@@ -12,7 +12,8 @@ import io.incore.websocket.WebSocketOptions;
  * {@code BenchmarkDriver <client> <workload> <url> [connections]} with client one of {@code tyrus}, {@code core},
  * {@code core-uncoalesced}, {@code core-inline}, {@code core-nagle}, {@code core-uncompressed}, {@code spring},
  * {@code jdk}, {@code jetty}, {@code java-websocket}, {@code okhttp} and workload one of {@code text},
- * {@code binary}, {@code latency}, {@code idle}.
+ * {@code binary}, {@code latency}, {@code idle}. A {@code wss://} URL needs {@code -Dbench.keystore} (see
+ * {@link TlsMaterial}); only {@code core*} and {@code jetty} take it.
  */
 public final class BenchmarkDriver {
 
@@ -42,18 +43,25 @@ public final class BenchmarkDriver {
 	private static BenchmarkClient client(String name) throws Exception {
 		return switch (name) {
 			case "tyrus" -> new RawTyrusClient();
-			case "core" -> new CoreClient(WebSocketOptions.defaults());
-			case "core-inline" -> new CoreClient(WebSocketOptions.builder().inlineDelivery(true).build());
-			case "core-nagle" -> new CoreClient(WebSocketOptions.builder().tcpNoDelay(false).build());
-			case "core-uncoalesced" -> new CoreClient(WebSocketOptions.builder().coalesceSends(false).build());
-			case "core-uncompressed" -> new CoreClient(WebSocketOptions.builder().compression(Compression.OFF).build());
+			case "core" -> new CoreClient(coreOptions().build());
+			case "core-inline" -> new CoreClient(coreOptions().inlineDelivery(true).build());
+			case "core-nagle" -> new CoreClient(coreOptions().tcpNoDelay(false).build());
+			case "core-uncoalesced" -> new CoreClient(coreOptions().coalesceSends(false).build());
+			case "core-uncompressed" -> new CoreClient(coreOptions().compression(Compression.OFF).build());
 			case "spring" -> new SpringPathClient();
 			case "jdk" -> new JdkClient();
-			case "jetty" -> new JettyClient();
+			case "jetty" -> new JettyClient(TlsMaterial.clientContext());
 			case "java-websocket" -> new JavaWebSocketClient();
 			case "okhttp" -> new OkHttpClientDriver();
 			default -> throw new IllegalArgumentException("Unknown client " + name);
 		};
+	}
+
+	/**
+	 * Default options, trusting the echo server's certificate in a {@code wss://} run.
+	 */
+	private static WebSocketOptions.Builder coreOptions() throws Exception {
+		return WebSocketOptions.builder().sslContext(TlsMaterial.clientContext());
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.incore.websocket.benchmarks;
 
+import javax.net.ssl.KeyManagerFactory;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,11 +20,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 
 /**
  * A fast, independent WebSocket echo server on 127.0.0.1, run in its own JVM: every text or binary message on
  * {@code /echo} is sent back. Usage: {@code EchoServer <port> [deflate]}; with {@code deflate} it agrees to
- * permessage-deflate (Netty's implementation, default settings) when a client offers it. Prints
+ * permessage-deflate (Netty's implementation, default settings) when a client offers it; with
+ * {@code -Dbench.keystore=<PKCS12 file>} it serves {@code wss://} with that key ({@link TlsMaterial}). Prints
  * {@code READY <port>} once listening and stops when its standard input closes.
  */
 public final class EchoServer {
@@ -33,6 +38,8 @@ public final class EchoServer {
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
 		boolean deflate = args.length > 1 && args[1].equals("deflate");
+		KeyManagerFactory keys = TlsMaterial.serverKeys();
+		SslContext tls = (keys != null) ? SslContextBuilder.forServer(keys).build() : null;
 		MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
 		try {
 			Channel channel = new ServerBootstrap().group(group)
@@ -43,6 +50,9 @@ public final class EchoServer {
 
 					@Override
 					protected void initChannel(SocketChannel channel) {
+						if (tls != null) {
+							channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+						}
 						channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536));
 						if (deflate) {
 							channel.pipeline().addLast(new WebSocketServerCompressionHandler(0));

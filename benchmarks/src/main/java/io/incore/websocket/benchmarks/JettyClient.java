@@ -2,20 +2,44 @@ package io.incore.websocket.benchmarks;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * The Jetty 12 WebSocket client with default settings, for reference; sends are asynchronous.
+ * The Jetty 12 WebSocket client with default settings but for its idle timeout (off), for reference; sends are
+ * asynchronous.
  */
 final class JettyClient implements BenchmarkClient {
 
-	private final WebSocketClient client = new WebSocketClient();
+	private final WebSocketClient client;
 
-	JettyClient() throws Exception {
+	/**
+	 * Creates and starts the client.
+	 * @param tls the context for {@code wss://}, trusting the echo server; {@code null} for the JVM's default
+	 */
+	JettyClient(SSLContext tls) throws Exception {
+		if (tls != null) {
+			SslContextFactory.Client factory = new SslContextFactory.Client();
+			factory.setSslContext(tls);
+			ClientConnector connector = new ClientConnector();
+			connector.setSslContextFactory(factory);
+			this.client = new WebSocketClient(new HttpClient(new HttpClientTransportDynamic(connector)));
+		}
+		else {
+			this.client = new WebSocketClient();
+		}
+		// Jetty closes a session idle for 30 s by default; the idle workload keeps them open longer over TLS.
+		this.client.setIdleTimeout(Duration.ZERO);
 		this.client.start();
 	}
 
