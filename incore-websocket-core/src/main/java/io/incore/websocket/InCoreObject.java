@@ -147,7 +147,10 @@ public class InCoreObject {
 
 	/**
 	 * Completes this object and its whole subtree: children first, then the object's own start-up, then
-	 * {@link #completed}. Only the first call has an effect.
+	 * {@link #completed}. Only the first call has an effect. Decision: the start-up and the emission of
+	 * {@code completed()} hold the object's lock, under which its state changes and signals are emitted, so that
+	 * what the start-up began on other threads (a connection that opens at once) is emitted after
+	 * {@code completed()} even when the completing thread is held up in between, as in a single-threaded InCore.
 	 */
 	public void complete() {
 		if (!this.completing.compareAndSet(false, true)) {
@@ -157,8 +160,10 @@ public class InCoreObject {
 			child.complete();
 		}
 		this.isCompleted = true;
-		onCompleted();
-		this.completed.emit();
+		synchronized (this.lock) {
+			onCompleted();
+			this.completed.emit();
+		}
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.incore.websocket;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,6 +139,38 @@ class WebSocketPropertyTests {
 		assertThat(idle.getState()).isEqualTo(WebSocket.State.Closed);
 		assertThat(autoRecorder.names()).containsExactly("stateChanged", "completed", "stateChanged", "connected");
 		auto.close();
+	}
+
+	/**
+	 * {@code completed()} comes before whatever the start-up began on other threads, as in a single-threaded
+	 * InCore, even when the thread that completes is held up after the connection started (as a busy machine may
+	 * hold it up): the connection's {@code Open} waits for the completion.
+	 */
+	@Test
+	void completedComesBeforeAConnectionThatOpensWhileCompleting() throws InterruptedException {
+		CountDownLatch opened = new CountDownLatch(1);
+		WebSocket socket = new WebSocket(null) {
+
+			@Override
+			void onCompleted() {
+				super.onCompleted();
+				try {
+					// Held up: long enough for a connection on 127.0.0.1 to open, unless it waits for the completion.
+					opened.await(500, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+		};
+		socket.setUrl(server.url("/echo"));
+		socket.connected.connect(opened::countDown);
+		SignalRecorder recorder = new SignalRecorder(socket);
+		socket.complete();
+		recorder.awaitSignal("connected");
+		assertThat(recorder.names()).containsExactly("stateChanged", "completed", "stateChanged", "connected");
+		socket.close();
 	}
 
 }
