@@ -57,8 +57,9 @@ import io.incore.websocket.internal.frame.Rfc6455;
  * small messages then costs one system call and one TCP segment per burst instead of per message (about three times
  * the messages per second in BENCHMARKS-ARCHIVE.md, the same round-trip time for one message at a time). Unlike
  * {@code tcpNoDelay(false)} nothing ever waits for the server. At most 64 KiB per connection is held or being
- * written this way; beyond that a send writes and waits, so a slow server still holds senders up. A held message that cannot be written is reported through {@code errorOccurred}, as a
- * failed send is. Turn it off to have every message handed to the transport at once.
+ * written this way; beyond that a send writes and waits, so a slow server still holds senders up. A held message
+ * that cannot be written is reported through {@code errorOccurred}, as a failed send is. Turn it off to have every
+ * message handed to the transport at once.
  * @param proxy the HTTP proxy to connect through, {@code null} (the default) to follow the JVM's
  * {@link java.net.ProxySelector}
  * @param sendBuffer holds messages sent while the connection is re-established, {@code null} (the default) for none

@@ -62,15 +62,10 @@ class AddressFallbackTests {
 	 */
 	private void assertTimesOutAtTheDeadline(String url, Duration handshakeTimeout) {
 		this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(handshakeTimeout).build());
-		this.socket.setUrl(url);
-		this.socket.setAutoConnect(false);
-		SignalRecorder recorder = new SignalRecorder(this.socket);
-		long started = System.nanoTime();
-		this.socket.connectToHost();
-		recorder.awaitSignal("disconnected");
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
-		assertThat(took).isGreaterThanOrEqualTo(handshakeTimeout)
+		FailedAttempt attempt = FailedAttempt.of(this.socket, url);
+		assertThat(attempt.signals().argumentsOf("ipSocketErrorOccurred"))
+			.containsExactly(IpSocketError.SocketTimeoutError);
+		assertThat(attempt.took()).isGreaterThanOrEqualTo(handshakeTimeout)
 			.isLessThan(handshakeTimeout.plus(handshakeTimeout.dividedBy(4)));
 	}
 
@@ -195,11 +190,7 @@ class AddressFallbackTests {
 		try (ConnectProxy proxy = ConnectProxy.open()) {
 			this.socket = new WebSocket(null,
 					WebSocketOptions.builder().proxy(HttpProxy.of("refusing.test", proxy.port())).build());
-			this.socket.setUrl("ws://127.0.0.1:1/echo");
-			this.socket.setAutoConnect(false);
-			SignalRecorder recorder = new SignalRecorder(this.socket);
-			this.socket.connectToHost();
-			recorder.awaitSignal("disconnected");
+			SignalRecorder recorder = FailedAttempt.of(this.socket, "ws://127.0.0.1:1/echo").signals();
 			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
 				.containsExactly(IpSocketError.ProxyConnectionRefusedError);
 			assertThat(this.socket.getErrorString()).contains("refusing.test:" + proxy.port());
@@ -211,12 +202,10 @@ class AddressFallbackTests {
 	void aHostWhoseEveryAddressRefusesIsReportedRefusedOnce() throws IOException {
 		try (TestServer server = TestServer.start(); TlsProxy loopback = TlsProxy.withoutTls(server.port())) {
 			this.socket = new WebSocket(null, WebSocketOptions.defaults());
-			this.socket.setUrl("ws://refusing.test:" + loopback.port() + "/echo");
-			this.socket.setAutoConnect(false);
-			SignalRecorder recorder = new SignalRecorder(this.socket);
-			this.socket.connectToHost();
-			recorder.awaitSignal("disconnected");
-			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
+			SignalRecorder recorder = FailedAttempt.of(this.socket, "ws://refusing.test:" + loopback.port() + "/echo")
+				.signals();
+			assertThat(recorder.argumentsOf("ipSocketErrorOccurred"))
+				.containsExactly(IpSocketError.ConnectionRefusedError);
 			assertThat(this.socket.getErrorString()).contains("Connection refused");
 			assertThat(recorder.names()).filteredOn("errorOccurred"::equals).hasSize(1);
 		}

@@ -70,17 +70,13 @@ class HandshakeTimeoutTests {
 
 	private void assertTimedOut(String url) {
 		this.socket = new WebSocket(null, WebSocketOptions.builder().handshakeTimeout(TIMEOUT).build());
-		this.socket.setUrl(url);
-		this.socket.setAutoConnect(false);
-		SignalRecorder recorder = new SignalRecorder(this.socket);
-		long started = System.nanoTime();
-		this.socket.connectToHost();
-		recorder.awaitSignal("disconnected");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT);
-		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.SocketTimeoutError);
+		FailedAttempt attempt = FailedAttempt.of(this.socket, url);
+		assertThat(attempt.took()).isGreaterThanOrEqualTo(TIMEOUT);
+		assertThat(attempt.signals().argumentsOf("ipSocketErrorOccurred"))
+			.containsExactly(IpSocketError.SocketTimeoutError);
 		assertThat(this.socket.getErrorString()).contains("timed out after 300 ms");
 		assertThat(this.socket.getState()).isEqualTo(WebSocket.State.Closed);
-		assertThat(recorder.names()).doesNotContain("connected");
+		assertThat(attempt.signals().names()).doesNotContain("connected");
 	}
 
 	private <T extends AutoCloseable> T keep(T resource) {

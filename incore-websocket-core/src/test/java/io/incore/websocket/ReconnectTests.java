@@ -199,7 +199,8 @@ class ReconnectTests {
 			assertThat(socket.getHandshakeStatus()).isEqualTo(503);
 			socket.close();
 		}
-		try (HeadAnsweringServer server = new HeadAnsweringServer("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")) {
+		try (HeadAnsweringServer server = new HeadAnsweringServer(
+				"HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n\r\n")) {
 			WebSocket socket = socket(FAST, server.url());
 			SignalRecorder recorder = new SignalRecorder(socket);
 			socket.complete();

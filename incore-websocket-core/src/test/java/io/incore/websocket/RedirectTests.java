@@ -85,7 +85,8 @@ class RedirectTests {
 
 	@Test
 	void aRedirectLoopEndsAfterTheBoundWithAClearError() throws IOException {
-		try (HeadAnsweringServer loop = new HeadAnsweringServer((port) -> movedTo("ws://127.0.0.1:" + port + "/again"), true)) {
+		try (HeadAnsweringServer loop = new HeadAnsweringServer(
+				(port) -> movedTo("ws://127.0.0.1:" + port + "/again"), true)) {
 			SignalRecorder recorder = connect(loop.url(), WebSocketOptions.builder().maxRedirects(2).build());
 			recorder.awaitSignal("disconnected");
 			assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);

@@ -332,7 +332,8 @@ class ServerMisbehaviourTests {
 		SignalRecorder recorder = upgradeAnsweredWith(
 				"HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\n\r\n");
 		assertThat(recorder.argumentsOf("ipSocketErrorOccurred")).containsExactly(IpSocketError.ConnectionRefusedError);
-		assertThat(this.socket.getErrorString()).contains("refused the WebSocket upgrade (HTTP " + status + " " + reason + ")");
+		assertThat(this.socket.getErrorString())
+			.contains("refused the WebSocket upgrade (HTTP " + status + " " + reason + ")");
 		assertThat(this.socket.getHandshakeStatus()).isEqualTo(status);
 	}
 

@@ -41,11 +41,20 @@ final class SignalRecorder {
 	 * @return the recorder of its signals, from before the connection started
 	 */
 	static SignalRecorder connectedTo(WebSocket socket, String url) {
+		SignalRecorder recorder = connecting(socket, url);
+		recorder.awaitSignal("connected");
+		return recorder;
+	}
+
+	/**
+	 * Starts connecting a socket to a URL by hand (automatic connection off), without waiting.
+	 * @return the recorder of its signals, from before the connection started
+	 */
+	static SignalRecorder connecting(WebSocket socket, String url) {
 		socket.setUrl(url);
 		socket.setAutoConnect(false);
 		SignalRecorder recorder = new SignalRecorder(socket);
 		socket.connectToHost();
-		recorder.awaitSignal("connected");
 		return recorder;
 	}
 

@@ -164,8 +164,8 @@ final class ClientHandshake {
 	/**
 	 * Connects a direct connection on this (connect) thread and writes the request, then hands the socket to an
 	 * event loop, which reads the answer: the registration with the event loop overlaps the server's work on the
-	 * request instead of preceding the connect (measured in BENCHMARKS-ARCHIVE.md). A TLS connection's request is written
-	 * through its {@link SslHandler}, which holds it until the TLS handshake is done.
+	 * request instead of preceding the connect (measured in BENCHMARKS-ARCHIVE.md). A TLS connection's request is
+	 * written through its {@link SslHandler}, which holds it until the TLS handshake is done.
 	 * <p>
 	 * Tyrus starts its handshake timeout only once this returns, so the time the connect took here is taken off the
 	 * rest by a timer of this handshake's own ({@link #deadlinePassed}): connecting, TLS and upgrade together take
@@ -240,7 +240,8 @@ final class ClientHandshake {
 				return null;
 			}
 			try {
-				socket.socket().connect(new InetSocketAddress(addresses[i], port), connectTimeoutMillis(addresses.length - i));
+				socket.socket()
+					.connect(new InetSocketAddress(addresses[i], port), connectTimeoutMillis(addresses.length - i));
 				return socket;
 			}
 			catch (IOException ex) {
@@ -542,8 +543,7 @@ final class ClientHandshake {
 	 * Tyrus gave up waiting for the handshake: it reports the timeout itself.
 	 */
 	private void timedOut() {
-		this.over = true;
-		stopDeadline();
+		end();
 		closeQuietly(this.connecting);
 		Channel current = this.channel;
 		if (current != null) {

@@ -136,9 +136,10 @@ final class HandshakeResponse extends UpgradeResponse {
 					}
 					this.lineBytes++;
 					if (!this.versionChecked && this.lineBytes >= HTTP_VERSION_PREFIX.length()) {
+						// Once per head; a beginning of blanks is left to the check of the whole line.
+						this.versionChecked = true;
 						String beginning = statusLine(this.head.size());
 						if (beginning.length() >= HTTP_VERSION_PREFIX.length()) {
-							this.versionChecked = true;
 							checkStatusLine(beginning + restOfLine(bytes, i + 1, to), false);
 						}
 					}
@@ -228,14 +229,6 @@ final class HandshakeResponse extends UpgradeResponse {
 			return response;
 		}
 
-		/**
-		 * Whether the text is a status code: three digits, from 100 to 599, as RFC 9110 section 15 allows (the
-		 * values outside that range are invalid; a server that sends one is not speaking HTTP to us).
-		 */
-		private static boolean isStatusCode(String text) {
-			return text.length() == 3 && text.charAt(0) >= '1' && text.charAt(0) <= '5'
-					&& text.chars().allMatch((c) -> c >= '0' && c <= '9');
-		}
 
 		/**
 		 * Splits a field value at commas outside quotes, as Tyrus' engine expects lists.
@@ -260,6 +253,17 @@ final class HandshakeResponse extends UpgradeResponse {
 			return values;
 		}
 
+	}
+
+	/**
+	 * Whether the text is a status code: three digits, from 100 to 599, as RFC 9110 section 15 allows (the values
+	 * outside that range are invalid; a server, or a proxy, that sends one is not speaking HTTP to us).
+	 * @param text the text
+	 * @return whether it is a status code
+	 */
+	static boolean isStatusCode(String text) {
+		return text.length() == 3 && text.charAt(0) >= '1' && text.charAt(0) <= '5'
+				&& text.chars().allMatch((c) -> c >= '0' && c <= '9');
 	}
 
 	/**

@@ -137,10 +137,11 @@ record ProxyRoute(String host, int port, String username, String password) {
 		if (cause instanceof HttpProxyHandler.HttpProxyConnectException refused) {
 			Matcher status = STATUS.matcher(String.valueOf(refused.getMessage()));
 			String code = status.find() ? status.group(1) : "?";
-			if (!code.matches("[1-5]\\d\\d")) {
-				// RFC 9110 15: a status outside 100-599 is no HTTP (an answer the codec cannot read is checked before).
+			if (!HandshakeResponse.isStatusCode(code)) {
+				// An answer the codec cannot read failed before (ProxyAnswerCheck): this is a status outside HTTP's.
 				return new ProxyFailureException(IpSocketError.ProxyProtocolError,
-						proxy + " gave an answer that is not understood: status " + code + " is outside HTTP's", cause);
+						proxy + " gave an answer that is not understood: status " + code + " is outside HTTP's",
+						cause);
 			}
 			if (code.equals("407")) {
 				return new ProxyFailureException(IpSocketError.ProxyAuthenticationRequiredError, proxy
