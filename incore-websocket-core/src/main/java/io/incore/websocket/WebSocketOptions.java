@@ -52,8 +52,8 @@ import io.incore.websocket.internal.frame.Rfc6455;
  * many small messages and can accept that.
  * @param coalesceSends whether small messages sent in quick succession may leave together (on by default). A
  * message of at most 4 KiB (framed) sent within 20 µs of the connection's previous write is held, its send returns
- * at once, and a thread of the shared flush pool writes it together with every message held after it in one
- * write, one thread hand-off later; a lone message, or one sent after a pause, is written at once. A stream of
+ * at once, and the connection's event loop writes it together with every message held after it in one write, one
+ * thread hand-off later; a lone message, or one sent after a pause, is written at once. A stream of
  * small messages then costs one system call and one TCP segment per burst instead of per message (about three times
  * the messages per second in BENCHMARKS-ARCHIVE.md, the same round-trip time for one message at a time). Unlike
  * {@code tcpNoDelay(false)} nothing ever waits for the server. At most 64 KiB per connection is held or being

@@ -8,13 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
-import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.api.AfterEach;
-import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.ParameterizedTest;
-import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.incore.websocket.internal.concurrent.SharedExecutors;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +20,7 @@ import static org.awaitility.Awaitility.await;
  * Small messages sent back to back, which {@link WebSocketOptions#coalesceSends()} lets leave together, against a
  * server on plain sockets that records every frame it reads, over {@code ws://} and over {@code wss://} (a TLS
  * proxy with a certificate generated for the test in front of it): each arrives once and in order, mixed with
- * larger ones that are never held, and all of them before the close frame that follows them at once; the flush
- * pool's threads end after the close. A server that stops reading holds the sender up, held messages or not. The
+ * larger ones that are never held, and all of them before the close frame that follows them at once. A server that stops reading holds the sender up, held messages or not. The
  * batching rules themselves are in {@link OutgoingFramesTests}.
  */
 class CoalescedSendsTests {
@@ -66,17 +61,12 @@ class CoalescedSendsTests {
 				options.sslContext(LOCALHOST.trustingClientContext());
 			}
 			this.socket = new WebSocket(null, options.build());
-			await().until(() -> ClientThreads.names().stream().noneMatch(CoalescedSendsTests::isFlushThread));
 			String url = tls ? "wss://localhost:" + proxy.port() + "/raw" : raw.url();
 			SignalRecorder recorder = SignalRecorder.connectedTo(this.socket, url);
 			String large = "L".repeat(8 * 1024);
 			for (int i = 0; i < MESSAGES; i++) {
 				String message = (i % 500 == 250) ? large : Integer.toString(i);
 				assertThat(this.socket.sendTextMessage(message)).isEqualTo(message.length());
-			}
-			if (coalesce) {
-				assertThat(ClientThreads.names()).as("held messages were written by the flush pool")
-					.anyMatch(CoalescedSendsTests::isFlushThread);
 			}
 			this.socket.disconnectFromHost();
 			recorder.awaitCount("disconnected", 1);
@@ -88,8 +78,6 @@ class CoalescedSendsTests {
 			assertThat(this.serverSaw).containsExactlyElementsOf(expected);
 			assertThat(this.socket.getError()).isEqualTo(WebSocket.Error.NoError);
 		}
-		this.socket.close();
-		await().untilAsserted(() -> assertThat(ClientThreads.names()).noneMatch(CoalescedSendsTests::isFlushThread));
 	}
 
 	@ParameterizedTest(name = "coalesceSends={0}")
@@ -129,10 +117,6 @@ class CoalescedSendsTests {
 			await().until(() -> !sender.isAlive());
 			assertThat(this.socket.getError()).isNotEqualTo(WebSocket.Error.NoError);
 		}
-	}
-
-	private static boolean isFlushThread(String name) {
-		return name.startsWith(SharedExecutors.THREAD_NAME_PREFIX + "flush-");
 	}
 
 }

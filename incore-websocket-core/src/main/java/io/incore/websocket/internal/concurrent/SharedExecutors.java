@@ -26,9 +26,6 @@ import java.util.function.Supplier;
  * least two. A {@link ForkJoinPool} in FIFO mode rather than a {@link ThreadPoolExecutor}: each received message
  * may schedule a drain, and its hand-off costs less there (measured in BENCHMARKS-ARCHIVE.md: about 9 % more small
  * messages per second, the same latency).</li>
- * <li>{@code incore-websocket-flush-N}: writes small frames that were held to leave together
- * (the transport's {@code OutgoingFrames}); one per core, at least two. Its tasks never block: Netty queues what the
- * socket cannot take. A {@link ForkJoinPool} too, since a busy connection schedules a flush every few messages.</li>
  * <li>{@code incore-websocket-connect-N}: runs connection attempts, each of which waits for its opening handshake
  * (TCP, TLS and HTTP upgrade run on the transport's event loops); at most {@link #CONNECT_THREADS} at once, further
  * attempts wait in line.</li>
@@ -53,8 +50,6 @@ public final class SharedExecutors {
 
 	private static final ForkJoinPool events = forkJoinPool("event", EVENT_THREADS);
 
-	private static final ForkJoinPool flusher = forkJoinPool("flush", EVENT_THREADS);
-
 	private static final ThreadPoolExecutor connector = pool("connect", CONNECT_THREADS);
 
 	private static final ThreadPoolExecutor headers = pool("headers", CONNECT_THREADS);
@@ -70,14 +65,6 @@ public final class SharedExecutors {
 	 */
 	public static Executor events() {
 		return events;
-	}
-
-	/**
-	 * Returns the pool that writes held frames.
-	 * @return the flush pool
-	 */
-	public static Executor flusher() {
-		return flusher;
 	}
 
 	/**
@@ -113,7 +100,7 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * Creates the event pool or the flush pool. It never grows beyond {@code threads}: a listener that blocks in a
+	 * Creates the event pool. It never grows beyond {@code threads}: a listener that blocks in a
 	 * way {@link ForkJoinPool} knows ({@code CompletableFuture.get()}, {@link ForkJoinPool#managedBlock}) would
 	 * otherwise ask for a spare thread, and once none may be added the pool throws
 	 * {@link java.util.concurrent.RejectedExecutionException} out of that call. Saturation is accepted instead, so
@@ -148,7 +135,7 @@ public final class SharedExecutors {
 	}
 
 	/**
-	 * A thread of the event pool or the flush pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it
+	 * A thread of the event pool. Unlike the threads of {@link ForkJoinPool}'s default factory, it
 	 * keeps the context class loader of the thread that started it, as a {@link ThreadPoolExecutor}'s threads do, so
 	 * that listeners in an application packaged as a nested jar still see the application's classes through it.
 	 * Like every {@link ForkJoinWorkerThread}, it is a daemon thread.

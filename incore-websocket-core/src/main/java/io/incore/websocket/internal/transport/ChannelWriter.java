@@ -25,13 +25,13 @@ import org.glassfish.tyrus.spi.Writer;
  * So writes leave in the order of the calls from any thread, and frames sent while the loop is busy leave together
  * in one system call, without a timer. The completion handler runs once the bytes are on the socket.
  * <p>
- * On a plain connection (no TLS, no proxy handler), a write from a thread other than the event loop goes to the
- * socket directly when nothing is queued or still on its way to the socket: one system call on the sender's
- * thread instead of a hand-off to the event loop, as Jetty and Grizzly write (measured in BENCHMARKS-ARCHIVE.md).
- * What the socket does not take at once is queued as above. A lock orders the direct writes against the queue and its
- * draining. The socket is in non-blocking mode, whose writes the JDK does not tie to the writing thread's
- * interrupt (only blocking channel operations close the channel on an interrupt), so a sender that is interrupted
- * cannot break the connection.
+ * On a plain connection (no TLS, no proxy handler), a write goes to the socket directly when nothing is queued or
+ * still on its way to the socket: one system call on the sender's thread instead of a hand-off to the event loop, as
+ * Jetty and Grizzly write (measured in BENCHMARKS-ARCHIVE.md); on the event loop itself (a batch of held frames, a
+ * pong) likewise, without a task of its own. What the socket does not take at once is queued as above. A lock orders
+ * the direct writes against the queue and its draining. The socket is in non-blocking mode, whose writes the JDK
+ * does not tie to the writing thread's interrupt (only blocking channel operations close the channel on an
+ * interrupt), so a sender that is interrupted cannot break the connection.
  */
 final class ChannelWriter extends Writer {
 
@@ -88,7 +88,6 @@ final class ChannelWriter extends Writer {
 
 	private boolean mayWriteDirectly() {
 		return this.socket != null && this.queue.isEmpty() && !this.drainScheduled.get() && this.inFlight.get() == 0
-				&& !this.channel.eventLoop().inEventLoop()
 				&& this.channel.isActive();
 	}
 

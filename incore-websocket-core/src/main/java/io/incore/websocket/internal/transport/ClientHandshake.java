@@ -419,7 +419,7 @@ final class ClientHandshake {
 		ChannelWriter writer = new ChannelWriter(ctx.channel(), (this.proxyHandler == null
 				&& ctx.pipeline().get(SslHandler.class) == null && ctx.channel() instanceof DirectSocketChannel plain)
 						? plain.socket() : null);
-		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), SharedExecutors.flusher(),
+		OutgoingFrames frames = new OutgoingFrames(writer, this.settings.coalesceSends(), ctx.channel().eventLoop(),
 				System::nanoTime, this.settings.connection()::failed);
 		this.settings.connection().writerReady(frames);
 		if (response.getStatus() == 101) {

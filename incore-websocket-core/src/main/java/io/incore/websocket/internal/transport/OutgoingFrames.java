@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+
+import io.incore.websocket.internal.concurrent.SharedExecutors;
 
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
@@ -22,13 +25,17 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * <p>
  * A frame is written at once, and its send waits until it is written, unless it is small, it is sent within
  * {@link #FOLLOW_NANOS} of the start of the previous write (or a batch is already waiting) and the connection holds
- * less than {@link #MAX_HELD_BYTES}. Such a frame is held, its send returns at once, and a flush task on the shared
- * flush pool writes every frame held by then in one write. That is one thread hand-off of delay for the second and
- * later frames of a burst, never a wait for the server, and it saves a system call and a TCP segment per frame on
- * both ends. A lone frame, or one sent after a pause, is never held.
+ * less than {@link #MAX_HELD_BYTES}. Such a frame is held, its send returns at once, and a flush task on the
+ * connection's event loop writes every frame held by then in one write. That is one thread hand-off of delay for the
+ * second and later frames of a burst, never a wait for the server, and it saves a system call and a TCP segment per
+ * frame on both ends. A lone frame, or one sent after a pause, is never held.
+ * <p>
+ * Decision: the flush runs on the event loop rather than on a pool of its own. On a busy connection the loop is
+ * awake anyway, reading the answers, so the flush costs no thread wake-up and no extra thread; the event loop never
+ * waits, and the flush only hands bytes to the socket (measured in BENCHMARKS-ARCHIVE.md, {@code ab-loop-flush}).
  * <p>
  * Decision: the window counts from the start of the previous write, not from its end, so that a request sent on the
- * answer to the one before is not held, which would cost a hand-off to the flush pool with nothing to join it. A
+ * answer to the one before is not held, which would cost a hand-off to the event loop with nothing to join it. A
  * write to a server on the same host may return only after the server answered it (the write woke the server's
  * thread, which took the core), so counted from its end, a share of the requests of a one-in-flight exchange were
  * held on a busy machine (BENCHMARKS-ARCHIVE.md, {@code ab-burst}).
@@ -91,7 +98,7 @@ final class OutgoingFrames extends Writer {
 	 * Creates the writer of one connection.
 	 * @param transport the channel's writer
 	 * @param coalesce whether small frames that follow each other closely may be held
-	 * @param flusher where held frames are written
+	 * @param flusher where held frames are written and failures reported: the connection's event loop
 	 * @param clock the time in nanoseconds, as {@link System#nanoTime()}
 	 * @param failures receives the failure of writing a held batch
 	 */
@@ -142,7 +149,7 @@ final class OutgoingFrames extends Writer {
 			if (this.transport instanceof ChannelWriter channel && channel.hasRoom()) {
 				written.outcome.whenComplete((done, failure) -> {
 					if (failure != null) {
-						this.flusher.execute(() -> reportOnce(failure));
+						report(failure);
 					}
 				});
 				return Sent.HELD;
@@ -162,12 +169,18 @@ final class OutgoingFrames extends Writer {
 		this.heldBytes += frame.remaining();
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
-			this.flusher.execute(this::flush);
+			try {
+				this.flusher.execute(this::flush);
+			}
+			catch (RejectedExecutionException ex) {
+				this.flushScheduled = false;
+				writeHeldBatch();
+			}
 		}
 	}
 
 	/**
-	 * Writes every frame held by now in one write; runs on the flush pool.
+	 * Writes every frame held by now in one write; runs on the connection's event loop.
 	 */
 	private void flush() {
 		synchronized (this.lock) {
@@ -209,13 +222,27 @@ final class OutgoingFrames extends Writer {
 
 	/**
 	 * Accounts for a written batch, without the lock: the transport may complete a write on any thread. A failure
-	 * is reported from the flush pool, because a write may complete inside the call that made it, under the lock,
+	 * is reported in a task of its own, because a write may complete inside the call that made it, under the lock,
 	 * and the report takes the object's lock, under which Tyrus may write a close frame.
 	 */
 	private void batchDone(int size, Throwable failure) {
 		this.unwrittenBatchBytes.addAndGet(-size);
 		if (failure != null) {
-			this.flusher.execute(() -> reportOnce(failure));
+			report(failure);
+		}
+	}
+
+	/**
+	 * Reports a failure in a task of its own on the event loop, or on the connect pool once the loop has ended
+	 * (after the last connection), never in the call that saw it.
+	 */
+	private void report(Throwable failure) {
+		Runnable task = () -> reportOnce(failure);
+		try {
+			this.flusher.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			SharedExecutors.connector().execute(task);
 		}
 	}
 

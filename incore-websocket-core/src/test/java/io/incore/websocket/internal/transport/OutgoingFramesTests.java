@@ -7,6 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.glassfish.tyrus.spi.CompletionHandler;
@@ -15,11 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The batching rules of {@link OutgoingFrames}, as a pure unit: the transport records what it is asked to write
- * and completes writes when the test says so, the flush pool runs its tasks when the test says so, and the clock
- * is the test's. Order and completeness over a real socket are in {@link CoalescedSendsTests}.
+ * and completes writes when the test says so, the event loop runs its flush tasks when the test says so, and the
+ * clock is the test's. Order and completeness over a real socket are in {@link CoalescedSendsTests}.
  */
 class OutgoingFramesTests {
 
@@ -145,6 +149,21 @@ class OutgoingFramesTests {
 		assertThat(this.failures).as("not on the thread that completed the write").isEmpty();
 		runFlushTasks();
 		assertThat(this.failures).containsExactly(broken);
+	}
+
+	@Test
+	void onceTheEventLoopHasEndedAHeldFrameIsWrittenAtOnceAndItsFailureStillReported() {
+		Executor ended = (task) -> {
+			throw new RejectedExecutionException("event loop terminated");
+		};
+		List<Throwable> reported = new CopyOnWriteArrayList<>();
+		OutgoingFrames late = new OutgoingFrames(this.transport, true, ended, this.now::get, reported::add);
+		late.send(frame("a"));
+		assertThat(late.send(frame("b"))).as("follows closely").isSameAs(OutgoingFrames.Sent.HELD);
+		assertThat(this.transport.written()).as("not left held for a flush that never comes").containsExactly("a", "b");
+		IOException closed = new IOException("Channel closed");
+		this.transport.failAll(closed);
+		await().untilAsserted(() -> assertThat(reported).containsExactly(closed));
 	}
 
 	@Test
