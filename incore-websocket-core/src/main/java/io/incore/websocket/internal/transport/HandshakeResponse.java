@@ -229,7 +229,6 @@ final class HandshakeResponse extends UpgradeResponse {
 			return response;
 		}
 
-
 		/**
 		 * Splits a field value at commas outside quotes, as Tyrus' engine expects lists.
 		 */

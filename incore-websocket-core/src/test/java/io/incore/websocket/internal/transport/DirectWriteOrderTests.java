@@ -106,6 +106,18 @@ class DirectWriteOrderTests {
 	}
 
 	@Test
+	void onTheEventLoopItselfAWriteGoesToTheSocketWithoutATaskOfItsOwn() throws Exception {
+		this.socket.room = Integer.MAX_VALUE;
+		List<String> completedInCall = this.loop.submit(() -> {
+			this.writer.write(bytes("batch"), handler("batch"));
+			return List.copyOf(this.completed);
+		}).get(10, TimeUnit.SECONDS);
+		assertThat(this.socket.written()).isEqualTo("batch");
+		assertThat(completedInCall).as("completed before write returned").containsExactly("batch");
+		assertThat(arrived()).isEmpty();
+	}
+
+	@Test
 	void whatTheSocketDoesNotTakeAtOnceFollowsThroughTheEventLoop() {
 		this.socket.room = 3;
 		this.writer.write(bytes("abcdef"), handler("abcdef"));
